@@ -1,0 +1,178 @@
+"""Writes the change log for tracked models and reads it back in a human form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+
+from danvan.core.actor import current_actor
+from danvan.core.models import ChangeLogEntry, TrackedModel
+
+
+def _jsonable(value):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or None
+    return value
+
+
+def tracked_fields(model) -> list[models.Field]:
+    exclude = set(getattr(model, "changelog_exclude", ()))
+    return [f for f in model._meta.concrete_fields if f.name not in exclude and not f.primary_key]
+
+
+def snapshot(instance: models.Model, values: dict | None = None) -> dict:
+    """Field values keyed by attname; `values` lets a caller pass values loaded from the DB."""
+    data = {}
+    for field in tracked_fields(type(instance)):
+        if values is not None:
+            if field.attname not in values:
+                continue
+            value = values[field.attname]
+        else:
+            if field.attname in instance.get_deferred_fields():
+                continue
+            value = field.value_from_object(instance)
+        data[field.attname] = _jsonable(value)
+    return data
+
+
+def _actor_fields() -> dict:
+    actor = current_actor()
+    if actor is None:
+        return {"actor_id": None, "actor_name": "", "request_id": "", "source": "system"}
+    name = ""
+    if actor.user_id:
+        name = get_user_model().objects.filter(pk=actor.user_id).values_list("username", flat=True).first() or ""
+    return {"actor_id": actor.user_id, "actor_name": name, "request_id": actor.request_id, "source": actor.source}
+
+
+def build_entry(instance: TrackedModel, action: str, before: dict | None, after: dict | None) -> ChangeLogEntry:
+    return ChangeLogEntry(
+        content_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        unit_id=instance.changelog_unit_id(),
+        action=action,
+        before=before,
+        after=after,
+        **_actor_fields(),
+    )
+
+
+def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None]]) -> None:
+    """Log many changes at once (imports write rows with bulk operations, which send no signals)."""
+    built = [build_entry(obj, action, before, after) for obj, action, before, after in entries]
+    ChangeLogEntry.objects.bulk_create(built, batch_size=1000)
+
+
+def _on_save(sender, instance, created, raw=False, **kwargs):
+    if raw or not isinstance(instance, TrackedModel):
+        return
+    after = snapshot(instance)
+    if created:
+        build_entry(instance, ChangeLogEntry.Action.CREATE, None, after).save()
+    else:
+        loaded = getattr(instance, "_loaded_values", None)
+        before = snapshot(instance, loaded) if loaded is not None else None
+        if before is not None:
+            changed = {k for k in after if k in before and before[k] != after[k]}
+            if not changed:
+                return
+            before = {k: before[k] for k in changed}
+            after = {k: after[k] for k in changed}
+        build_entry(instance, ChangeLogEntry.Action.UPDATE, before, after).save()
+    instance._loaded_values = {f.attname: f.value_from_object(instance) for f in type(instance)._meta.concrete_fields}
+
+
+def _on_delete(sender, instance, **kwargs):
+    if isinstance(instance, TrackedModel):
+        build_entry(instance, ChangeLogEntry.Action.DELETE, snapshot(instance), None).save()
+
+
+def connect_signals() -> None:
+    post_save.connect(_on_save, dispatch_uid="danvan-changelog-save")
+    post_delete.connect(_on_delete, dispatch_uid="danvan-changelog-delete")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+
+def _display(field: models.Field, value, related: dict) -> str:
+    if value in (None, ""):
+        return "—"
+    if field.is_relation:
+        return related.get((field.related_model, value), f"#{value}")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        from danvan.core.vn import text_date
+
+        return text_date(dt.date.fromisoformat(value))
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    return str(value)
+
+
+def describe(entries: list[ChangeLogEntry]) -> list[tuple[ChangeLogEntry, list[FieldChange]]]:
+    """Pair each entry with readable field changes; related ids resolved in one query per model."""
+    wanted: dict[type, set] = {}
+    models_by_entry = []
+    for entry in entries:
+        model = entry.content_type.model_class()
+        models_by_entry.append(model)
+        if model is None:
+            continue
+        fields = {f.attname: f for f in model._meta.concrete_fields}
+        for data in (entry.before or {}, entry.after or {}):
+            for attname, value in data.items():
+                field = fields.get(attname)
+                if field is not None and field.is_relation and value is not None:
+                    wanted.setdefault(field.related_model, set()).add(value)
+    related = {}
+    for model, ids in wanted.items():
+        for obj in model._base_manager.filter(pk__in=ids):
+            related[(model, obj.pk)] = str(obj)
+    result = []
+    for entry, model in zip(entries, models_by_entry, strict=True):
+        changes = []
+        if model is not None:
+            fields = {f.attname: f for f in model._meta.concrete_fields}
+            before, after = entry.before or {}, entry.after or {}
+            for attname in [a for a in fields if a in before or a in after]:
+                field = fields[attname]
+                old, new = before.get(attname), after.get(attname)
+                if entry.action == ChangeLogEntry.Action.UPDATE and old == new:
+                    continue
+                if entry.action != ChangeLogEntry.Action.UPDATE and (old if entry.before else new) in (None, ""):
+                    continue
+                changes.append(
+                    FieldChange(str(field.verbose_name).capitalize(), _display(field, old, related), _display(field, new, related))
+                )
+        result.append((entry, changes))
+    return result
+
+
+def history(instance: models.Model, user) -> list[tuple[ChangeLogEntry, list[FieldChange]]]:
+    """The record's change log as the user may see it (scoped through restrict)."""
+    entries = list(
+        ChangeLogEntry.objects.restrict(user)
+        .filter(content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk))
+        .select_related("content_type", "actor")[:200]
+    )
+    return describe(entries)

@@ -1,0 +1,15 @@
+from django.urls import reverse
+
+
+def navigation(request):
+    """The main menu: the modules that exist, in the order staff use them."""
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"nav_items": []}
+    items = [
+        ("home", "Tổng quan", "bi-speedometer2", reverse("home")),
+        ("units", "Đơn vị", "bi-diagram-3", reverse("org:unit-list")),
+    ]
+    if request.user.is_superuser:
+        items.append(("admin", "Cấu hình", "bi-gear", reverse("admin:index")))
+    current = request.resolver_match.namespace or request.resolver_match.url_name if request.resolver_match else ""
+    return {"nav_items": items, "nav_current": current}

@@ -1,0 +1,173 @@
+"""Shared model machinery: scoped querysets, validity periods, tracked changes, the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from danvan.core import scoping
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Every read of domain data goes through `restrict(user, action)`."""
+
+    def restrict(self, user, action: str = scoping.VIEW) -> ScopedQuerySet:
+        return self.filter(scoping.scope_q(self.model.scope_path, user, action))
+
+
+class ScopedManager(models.Manager.from_queryset(ScopedQuerySet)):
+    pass
+
+
+class TrackedModel(models.Model):
+    """A model whose creates, changes and deletes are written to the change log.
+
+    The values loaded from the database are kept (cheaply, unserialized) so a save can
+    record before/after without querying again.
+    """
+
+    changelog_exclude: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def changelog_unit_id(self) -> int | None:
+        """The unit whose scope governs who may read this record's history."""
+        return getattr(self, "unit_id", None)
+
+
+class ScopedModel(TrackedModel):
+    """A domain record that belongs to a unit; `scope_path` reaches the unit's path."""
+
+    scope_path = "unit__path"
+    objects = ScopedManager()
+
+    class Meta:
+        abstract = True
+
+
+class ValidityQuerySet(models.QuerySet):
+    def valid_on(self, day: dt.date) -> ValidityQuerySet:
+        return self.filter(valid_on_q(day))
+
+    def valid_during(self, start: dt.date | None, end: dt.date | None) -> ValidityQuerySet:
+        """Rows whose validity overlaps [start, end] (None = open)."""
+        q = Q()
+        if end is not None:
+            q &= Q(valid_from__isnull=True) | Q(valid_from__lte=end)
+        if start is not None:
+            q &= Q(valid_until__isnull=True) | Q(valid_until__gte=start)
+        return self.filter(q)
+
+
+def valid_on_q(day: dt.date, prefix: str = "") -> Q:
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": day})
+    )
+
+
+class ValidityPeriod(models.Model):
+    """A validity period: valid from/until, both inclusive, either open."""
+
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_until = models.DateField("hiệu lực đến", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    def overlaps(self, start: dt.date | None, end: dt.date | None) -> bool:
+        return (end is None or self.valid_from is None or self.valid_from <= end) and (
+            start is None or self.valid_until is None or start <= self.valid_until
+        )
+
+    @property
+    def period_label(self) -> str:
+        from danvan.core.vn import text_date
+
+        start = text_date(self.valid_from) if self.valid_from else "…"
+        end = text_date(self.valid_until) if self.valid_until else "nay"
+        return f"{start} – {end}"
+
+
+class ConfigItem(ValidityPeriod, TrackedModel):
+    """A configurable lookup (fields, levels, blocs, kinds...) with a validity period."""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=200)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    objects = models.Manager.from_queryset(ValidityQuerySet)()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChangeLogEntry(models.Model):
+    """One create, change or delete of a tracked record: who, when, before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", "Tạo mới"
+        UPDATE = "update", "Cập nhật"
+        DELETE = "delete", "Xóa"
+
+    timestamp = models.DateTimeField("thời điểm", default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, on_delete=models.SET_NULL
+    )
+    actor_name = models.CharField("tên người thực hiện", max_length=150, blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+    source = models.CharField("nguồn", max_length=20, blank=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField("đối tượng", max_length=300)
+    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField("thao tác", max_length=10, choices=Action.choices)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    scope_path = "unit__path"
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = "nhật ký thay đổi"
+        verbose_name_plural = "nhật ký thay đổi"
+        ordering = ["-timestamp", "-id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-timestamp"], name="changelog_object_idx"),
+            models.Index(fields=["unit", "-timestamp"], name="changelog_unit_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr}"
+
+    @property
+    def changed_fields(self) -> list[str]:
+        before, after = self.before or {}, self.after or {}
+        return [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+
+    def target(self):
+        try:
+            return self.content_type.get_object_for_this_type(pk=self.object_id)
+        except ObjectDoesNotExist:
+            return None

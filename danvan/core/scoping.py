@@ -1,0 +1,96 @@
+"""Scoping: the one place that decides which units' data a user may see or touch.
+
+A role assignment on a unit covers the unit's whole subtree. Units store a materialized
+path of fixed-width digit segments, so "this unit and everything below it" is a single
+indexed range condition on `path`, on SQLite and PostgreSQL alike, whatever the collation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+VIEW, CHANGE, REVIEW, ADMIN = "view", "change", "review", "admin"
+ACTIONS = (VIEW, CHANGE, REVIEW, ADMIN)
+
+# Which roles grant which action (role codes are danvan.org.choices.Role values).
+ROLES_FOR_ACTION: dict[str, frozenset[str]] = {
+    VIEW: frozenset({"viewer", "editor", "reviewer", "admin"}),
+    CHANGE: frozenset({"editor", "admin"}),
+    REVIEW: frozenset({"reviewer", "admin"}),
+    ADMIN: frozenset({"admin"}),
+}
+
+SEGMENT_WIDTH = 10
+# Greater than any digit in every collation, so [path, path + END) holds exactly the subtree.
+_END = "a"
+
+
+def path_segment(pk: int) -> str:
+    return f"{pk:0{SEGMENT_WIDTH}d}"
+
+
+def subtree_q(lookup: str, path: str) -> Q:
+    """Rows whose `lookup` (a path field) is `path` or lies below it."""
+    return Q(**{f"{lookup}__gte": path, f"{lookup}__lt": path + _END})
+
+
+def minimal_paths(paths: Iterable[str]) -> list[str]:
+    """Drop paths already covered by an ancestor path in the set."""
+    result: list[str] = []
+    for path in sorted(set(paths)):
+        if not result or not path.startswith(result[-1]):
+            result.append(path)
+    return result
+
+
+def is_unrestricted(user) -> bool:
+    return bool(user is not None and user.is_active and user.is_superuser)
+
+
+def scope_paths(user, action: str = VIEW) -> list[str] | None:
+    """The subtree roots the user may act on; None means everything (superuser).
+
+    Cached on the user object, so one request asks the database once per action.
+    """
+    if action not in ROLES_FOR_ACTION:
+        raise ValueError(f"unknown action {action!r}")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if is_unrestricted(user):
+        return None
+    cache = user.__dict__.setdefault("_danvan_scope", {})
+    if action not in cache:
+        from danvan.org.models import RoleAssignment
+
+        paths = RoleAssignment.objects.filter(user=user, role__in=ROLES_FOR_ACTION[action]).values_list(
+            "unit__path", flat=True
+        )
+        cache[action] = minimal_paths(paths)
+    return cache[action]
+
+
+def clear_scope_cache(user) -> None:
+    user.__dict__.pop("_danvan_scope", None)
+
+
+def scope_q(lookup: str, user, action: str = VIEW) -> Q:
+    """A Q object limiting rows (whose unit path is reached through `lookup`) to the user's scope."""
+    paths = scope_paths(user, action)
+    if paths is None:
+        return Q()
+    if not paths:
+        return Q(pk__in=[])
+    q = Q()
+    for path in paths:
+        q |= subtree_q(lookup, path)
+    return q
+
+
+def covers(user, unit_path: str | None, action: str = VIEW) -> bool:
+    """Whether the user may perform `action` on something belonging to the unit with this path."""
+    paths = scope_paths(user, action)
+    if paths is None:
+        return True
+    return unit_path is not None and any(unit_path.startswith(p) for p in paths)

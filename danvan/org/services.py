@@ -1,0 +1,125 @@
+"""Operations on units that touch several records: lineage, the tree as at a date, mapping to today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch
+
+from danvan.core.db import ViCollate
+from danvan.org.choices import LineageKind
+from danvan.org.models import LineageEvent, Unit, UnitQuerySet
+
+# Kinds after which a predecessor that is not also a successor stops existing.
+ENDING_KINDS = {LineageKind.MERGE, LineageKind.SPLIT, LineageKind.END}
+
+
+def visible_units(user, day: dt.date) -> UnitQuerySet:
+    """Units the user may see that were valid on `day`."""
+    return Unit.objects.restrict(user).valid_on(day)
+
+
+def _tree_nodes(qs: UnitQuerySet, day: dt.date) -> UnitQuerySet:
+    has_children = Exists(Unit.objects.filter(parent=OuterRef("pk")).valid_on(day))
+    return qs.select_related("kind", "bloc").annotate(has_children=has_children).order_by(ViCollate("name"))
+
+
+def tree_roots(user, day: dt.date) -> UnitQuerySet:
+    """The top of the user's tree on `day`: visible units whose parent is not visible."""
+    visible = visible_units(user, day)
+    return _tree_nodes(visible.exclude(parent__in=visible.values("pk")), day)
+
+
+def tree_children(user, unit: Unit, day: dt.date) -> UnitQuerySet:
+    return _tree_nodes(visible_units(user, day).filter(parent=unit), day)
+
+
+@transaction.atomic
+def record_lineage(
+    kind: str,
+    date: dt.date,
+    predecessors: Iterable[Unit],
+    successors: Iterable[Unit] = (),
+    legal_basis: str = "",
+    note: str = "",
+) -> LineageEvent:
+    """Record a lineage event; predecessors that do not continue end the day before."""
+    predecessors, successors = list(predecessors), list(successors)
+    event = LineageEvent.objects.create(kind=kind, date=date, legal_basis=legal_basis, note=note)
+    event.predecessors.set(predecessors)
+    event.successors.set(successors)
+    if kind in ENDING_KINDS:
+        continuing = {u.pk for u in successors}
+        last_day = date - dt.timedelta(days=1)
+        for unit in predecessors:
+            if unit.pk not in continuing and (unit.valid_until is None or unit.valid_until > last_day):
+                unit.valid_until = last_day
+                unit.save(update_fields=["valid_until", "search_text"])
+    return event
+
+
+def successors_on(unit: Unit, day: dt.date) -> list[Unit]:
+    """Where a unit's records belong on `day`: itself if still valid, else its successors by lineage.
+
+    A unit that ended without a recorded successor falls back to its parent's mapping
+    (a commune of an ended district maps to where the district went).
+    """
+    seen: set[int] = set()
+    result: dict[int, Unit] = {}
+    frontier = [unit]
+    while frontier:
+        current = frontier.pop()
+        if current.pk in seen:
+            continue
+        seen.add(current.pk)
+        if current.is_valid_on(day):
+            result[current.pk] = current
+            continue
+        events = current.successor_events.filter(date__lte=day).prefetch_related(
+            Prefetch("successors", queryset=Unit.objects.select_related("parent"))
+        )
+        nexts = [s for event in events for s in event.successors.all() if s.pk != current.pk]
+        if nexts:
+            frontier.extend(nexts)
+        elif current.parent_id:
+            frontier.append(current.parent)
+    return sorted(result.values(), key=lambda u: u.path)
+
+
+def lineage_of(unit: Unit) -> dict[str, list[LineageEvent]]:
+    """Events that brought the unit into being and that followed it."""
+    prefetch = ("predecessors", "successors")
+    return {
+        "before": list(unit.predecessor_events.prefetch_related(*prefetch).order_by("date")),
+        "after": list(unit.successor_events.prefetch_related(*prefetch).order_by("date")),
+    }
+
+
+def bulk_create_units(units: list[Unit], log: bool = True, batch_size: int = 2000) -> list[Unit]:
+    """Insert many units at once, parents before children, and set their tree paths.
+
+    A unit's parent may be a saved unit or another unsaved unit of the list. Each generation is
+    one bulk insert plus one bulk update of the paths (ids are known only after the insert).
+    """
+    from danvan.core import changelog, scoping
+
+    pending = list(units)
+    for unit in pending:
+        unit.search_text = unit.compute_search_text()
+    while pending:
+        ready = [u for u in pending if u.parent is None or u.parent.pk is not None]
+        if not ready:
+            raise ValueError("Các đơn vị tạo vòng lặp cấp trên – cấp dưới.")
+        Unit.objects.bulk_create(ready, batch_size=batch_size)
+        for unit in ready:
+            unit.path = (unit.parent.path if unit.parent is not None else "") + scoping.path_segment(unit.pk)
+            unit.depth = len(unit.path) // scoping.SEGMENT_WIDTH - 1
+            unit.parent_id = unit.parent.pk if unit.parent is not None else None
+        Unit.objects.bulk_update(ready, ["path", "depth", "parent"], batch_size=batch_size)
+        ready_ids = {id(u) for u in ready}
+        pending = [u for u in pending if id(u) not in ready_ids]
+    if log:
+        changelog.bulk_log((u, "create", None, changelog.snapshot(u)) for u in units)
+    return units
