@@ -12,3 +12,89 @@ def cast(db):
     from danvan.core.testing.factories import build_cast
 
     return build_cast()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher costs ~0.3 s per user; the cast alone has seven.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (Playwright's own browser download is not possible here)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("DANVAN_CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Chromium không có tại {executable}")
+        pytest.skip(f"Chromium không có tại {executable}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser page; requests to anything but the live server fail (offline intranet)."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    external: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+    assert external == [], f"the page tried to reach the internet: {external}"
+
+
+@pytest.fixture
+def login(page):
+    from danvan.core.testing.factories import PASSWORD
+
+    def do_login(user, password: str = PASSWORD):
+        page.goto(page.base_url + "/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(user.username)
+        page.get_by_label("Mật khẩu").fill(password)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state("networkidle")
+        return page
+
+    return do_login
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page screenshot under test-artifacts/ to look at."""
+    from pathlib import Path
+
+    folder = Path(os.environ.get("DANVAN_ARTIFACTS", "test-artifacts"))
+
+    def take(name: str) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

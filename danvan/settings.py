@@ -61,7 +61,9 @@ def database_from_url(url: str) -> dict:
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
-    raise ValueError(f"DANVAN_DATABASE_URL: unsupported scheme {parts.scheme!r} (use sqlite:/// or postgres://)")
+    raise ValueError(
+        f"DANVAN_DATABASE_URL: unsupported scheme {parts.scheme!r} (use sqlite:/// or postgres://)"
+    )
 
 
 def secret_key() -> str:
@@ -80,7 +82,7 @@ DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-DATABASES = {"default": database_from_url(env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}"))}
+DATABASES = {"default": database_from_url(env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

@@ -54,16 +54,26 @@ def _actor_fields() -> dict:
         return {"actor_id": None, "actor_name": "", "request_id": "", "source": "system"}
     name = ""
     if actor.user_id:
-        name = get_user_model().objects.filter(pk=actor.user_id).values_list("username", flat=True).first() or ""
-    return {"actor_id": actor.user_id, "actor_name": name, "request_id": actor.request_id, "source": actor.source}
+        name = (
+            get_user_model().objects.filter(pk=actor.user_id).values_list("username", flat=True).first() or ""
+        )
+    return {
+        "actor_id": actor.user_id,
+        "actor_name": name,
+        "request_id": actor.request_id,
+        "source": actor.source,
+    }
 
 
-def build_entry(instance: TrackedModel, action: str, before: dict | None, after: dict | None) -> ChangeLogEntry:
+def build_entry(
+    instance: TrackedModel, action: str, before: dict | None, after: dict | None
+) -> ChangeLogEntry:
+    deleted = action == ChangeLogEntry.Action.DELETE
     return ChangeLogEntry(
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=str(instance.pk),
         object_repr=str(instance)[:300],
-        unit_id=instance.changelog_unit_id(),
+        unit_id=instance.changelog_unit_id_after_delete() if deleted else instance.changelog_unit_id(),
         action=action,
         before=before,
         after=after,
@@ -93,7 +103,9 @@ def _on_save(sender, instance, created, raw=False, **kwargs):
             before = {k: before[k] for k in changed}
             after = {k: after[k] for k in changed}
         build_entry(instance, ChangeLogEntry.Action.UPDATE, before, after).save()
-    instance._loaded_values = {f.attname: f.value_from_object(instance) for f in type(instance)._meta.concrete_fields}
+    instance._loaded_values = {
+        f.attname: f.value_from_object(instance) for f in type(instance)._meta.concrete_fields
+    }
 
 
 def _on_delete(sender, instance, **kwargs):
@@ -159,10 +171,17 @@ def describe(entries: list[ChangeLogEntry]) -> list[tuple[ChangeLogEntry, list[F
                 old, new = before.get(attname), after.get(attname)
                 if entry.action == ChangeLogEntry.Action.UPDATE and old == new:
                     continue
-                if entry.action != ChangeLogEntry.Action.UPDATE and (old if entry.before else new) in (None, ""):
+                if entry.action != ChangeLogEntry.Action.UPDATE and (old if entry.before else new) in (
+                    None,
+                    "",
+                ):
                     continue
                 changes.append(
-                    FieldChange(str(field.verbose_name).capitalize(), _display(field, old, related), _display(field, new, related))
+                    FieldChange(
+                        str(field.verbose_name).capitalize(),
+                        _display(field, old, related),
+                        _display(field, new, related),
+                    )
                 )
         result.append((entry, changes))
     return result

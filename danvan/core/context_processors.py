@@ -11,5 +11,7 @@ def navigation(request):
     ]
     if request.user.is_superuser:
         items.append(("admin", "Cấu hình", "bi-gear", reverse("admin:index")))
-    current = request.resolver_match.namespace or request.resolver_match.url_name if request.resolver_match else ""
+    current = (
+        request.resolver_match.namespace or request.resolver_match.url_name if request.resolver_match else ""
+    )
     return {"nav_items": items, "nav_current": current}

@@ -47,6 +47,9 @@ class TrackedModel(models.Model):
         """The unit whose scope governs who may read this record's history."""
         return getattr(self, "unit_id", None)
 
+    def changelog_unit_id_after_delete(self) -> int | None:
+        return self.changelog_unit_id()
+
 
 class ScopedModel(TrackedModel):
     """A domain record that belongs to a unit; `scope_path` reaches the unit's path."""
@@ -101,9 +104,13 @@ class ValidityPeriod(models.Model):
     def period_label(self) -> str:
         from danvan.core.vn import text_date
 
-        start = text_date(self.valid_from) if self.valid_from else "…"
-        end = text_date(self.valid_until) if self.valid_until else "nay"
-        return f"{start} – {end}"
+        if self.valid_from and self.valid_until:
+            return f"Từ {text_date(self.valid_from)} đến {text_date(self.valid_until)}"
+        if self.valid_from:
+            return f"Từ {text_date(self.valid_from)}"
+        if self.valid_until:
+            return f"Đến {text_date(self.valid_until)}"
+        return "Không thời hạn"
 
 
 class ConfigItem(ValidityPeriod, TrackedModel):
@@ -158,8 +165,14 @@ class ChangeLogEntry(models.Model):
             models.Index(fields=["unit", "-timestamp"], name="changelog_unit_idx"),
         ]
 
+    SOURCE_LABELS = {"web": "Giao diện", "cli": "Dòng lệnh", "import": "Nhập Excel", "system": "Hệ thống"}
+
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
+
+    @property
+    def source_label(self) -> str:
+        return self.SOURCE_LABELS.get(self.source, self.source)
 
     @property
     def changed_fields(self) -> list[str]:

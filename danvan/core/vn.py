@@ -231,7 +231,7 @@ def fold_key(text: object) -> str:
 # --- Collation -----------------------------------------------------------------------------------
 
 # The Vietnamese alphabet, with f j w z (foreign names) at their Latin places.
-_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"  # one precomposed code point each
 # Letters rank after every other character (digits, spaces, punctuation sort first by code point).
 _LETTER_BASE = 0x110000
 _LETTER_RANK = {letter: _LETTER_BASE + i for i, letter in enumerate(_ALPHABET)}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Value
@@ -35,7 +33,9 @@ class UnitKind(ConfigItem):
     """Loại đơn vị (Tỉnh ủy, Huyện ủy, Đảng ủy xã...)."""
 
     tier = models.CharField("cấp", max_length=10, choices=Tier.choices, default=Tier.OTHER)
-    default_bloc = models.ForeignKey(Bloc, verbose_name="khối mặc định", null=True, blank=True, on_delete=models.PROTECT)
+    default_bloc = models.ForeignKey(
+        Bloc, verbose_name="khối mặc định", null=True, blank=True, on_delete=models.PROTECT
+    )
 
     class Meta(ConfigItem.Meta):
         verbose_name = "loại đơn vị"
@@ -59,7 +59,12 @@ class Unit(ValidityPeriod, ScopedModel):
     kind = models.ForeignKey(UnitKind, verbose_name="loại", on_delete=models.PROTECT)
     bloc = models.ForeignKey(Bloc, verbose_name="khối", null=True, blank=True, on_delete=models.PROTECT)
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Fixed-width digit segments of the ancestors' and own ids: a subtree is one range filter.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
@@ -84,6 +89,9 @@ class Unit(ValidityPeriod, ScopedModel):
 
     def changelog_unit_id(self) -> int | None:
         return self.pk
+
+    def changelog_unit_id_after_delete(self) -> int | None:
+        return self.parent_id  # the unit itself is gone; its parent's people keep the record
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -138,8 +146,12 @@ class LineageEvent(TrackedModel):
     date = models.DateField("ngày hiệu lực")
     legal_basis = models.CharField("căn cứ pháp lý", max_length=300, blank=True)
     note = models.TextField("ghi chú", blank=True)
-    predecessors = models.ManyToManyField(Unit, verbose_name="đơn vị trước", related_name="successor_events", blank=True)
-    successors = models.ManyToManyField(Unit, verbose_name="đơn vị sau", related_name="predecessor_events", blank=True)
+    predecessors = models.ManyToManyField(
+        Unit, verbose_name="đơn vị trước", related_name="successor_events", blank=True
+    )
+    successors = models.ManyToManyField(
+        Unit, verbose_name="đơn vị sau", related_name="predecessor_events", blank=True
+    )
 
     class Meta:
         verbose_name = "sự kiện thay đổi đơn vị"
@@ -155,9 +167,14 @@ class RoleAssignment(TrackedModel):
     """A user's role on a unit; it covers the unit's whole subtree."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người dùng", on_delete=models.CASCADE, related_name="role_assignments"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người dùng",
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
     )
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="role_assignments")
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="role_assignments"
+    )
     role = models.CharField("vai trò", max_length=10, choices=Role.choices)
     position = models.CharField("chức vụ", max_length=200, blank=True)
 
@@ -167,7 +184,9 @@ class RoleAssignment(TrackedModel):
     class Meta:
         verbose_name = "phân quyền"
         verbose_name_plural = "phân quyền"
-        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="role_assignment_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="role_assignment_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.unit}"

@@ -7,8 +7,9 @@ Registered as a template builtin in settings, so templates use them without {% l
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -18,6 +19,8 @@ from danvan.core import vn
 
 register = template.Library()
 
+_PLAIN_INT = re.compile(r"[+-]?[0-9]+")
+
 
 def _number(value: Any) -> int | float | Decimal | None:
     """The value as a number, or None when it is not one (filters must not raise)."""
@@ -25,10 +28,10 @@ def _number(value: Any) -> int | float | Decimal | None:
         return None
     if isinstance(value, int | float | Decimal):
         return value
-    try:
-        return Decimal(str(value).strip())  # e.g. an aggregate that came back as text
-    except (InvalidOperation, ValueError):
-        return None
+    text = str(value).strip()
+    # Only plain integers: "7.736" may already be Vietnamese-formatted, and reading it as 7.736
+    # would print "8".
+    return int(text) if _PLAIN_INT.fullmatch(text) else None
 
 
 def _as_date(value: Any) -> date | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from danvan.org.models import Bloc, RoleAssignment, Unit, UnitKind
+from danvan.org.seed import seed_config
 
 PASSWORD = "mat-khau-kiem-thu"
 _codes = itertools.count(1)
@@ -76,6 +77,8 @@ class Cast:
 
 
 def build_cast() -> Cast:
+    # Transactional (browser) tests flush the tables, seeded configuration included.
+    seed_config(Bloc, UnitKind)
     province = make_unit("Tỉnh ủy Tây Ninh", "tinh-uy", code="P")
     d1 = make_unit("Huyện ủy Bến Cầu", "huyen-uy", province, code="D1", valid_until=dt.date(2025, 6, 30))
     d2 = make_unit("Huyện ủy Tân Biên", "huyen-uy", province, code="D2", valid_until=dt.date(2025, 6, 30))

@@ -1,0 +1,91 @@
+import pytest
+from django.urls import reverse
+
+from danvan.core import changelog
+from danvan.core.actor import acting_as
+from danvan.core.models import ChangeLogEntry
+from danvan.core.testing.factories import make_unit
+
+pytestmark = pytest.mark.django_db
+
+
+def entries_for(obj):
+    return ChangeLogEntry.objects.filter(object_id=str(obj.pk), content_type__model=obj._meta.model_name)
+
+
+def test_create_change_and_delete_are_logged_with_actor_and_values(cast):
+    with acting_as(cast.admin, source="web") as actor:
+        unit = make_unit("Đảng ủy xã Phước Vinh", parent=cast.d1, code="PV")
+        unit = type(unit).objects.get(pk=unit.pk)
+        unit.name = "Đảng ủy xã Phước Vinh (mới)"
+        unit.save()
+        unit_pk = unit.pk
+        unit.delete()
+    logged = list(ChangeLogEntry.objects.filter(object_id=str(unit_pk)).order_by("id"))
+    assert [e.action for e in logged] == ["create", "update", "delete"]
+    assert all(e.actor_id == cast.admin.pk and e.actor_name == "tinh_admin" for e in logged)
+    assert all(e.request_id == actor.request_id for e in logged)
+    assert logged[0].after["name"] == "Đảng ủy xã Phước Vinh"
+    assert logged[1].before == {"name": "Đảng ủy xã Phước Vinh"}
+    assert logged[1].after == {"name": "Đảng ủy xã Phước Vinh (mới)"}
+    assert logged[2].before["code"] == "PV"
+
+
+def test_a_save_that_changes_nothing_writes_no_entry(cast):
+    unit = type(cast.c1).objects.get(pk=cast.c1.pk)
+    before = entries_for(unit).count()
+    unit.save()
+    assert entries_for(unit).count() == before
+
+
+def test_history_is_scoped_like_the_record(cast):
+    unit = type(cast.c1).objects.get(pk=cast.c1.pk)
+    unit.short_name = "Long Thuận"
+    unit.save()
+    assert len(changelog.history(unit, cast.c1_officer)) == 2
+    assert changelog.history(unit, cast.c2_officer) == []
+    assert ChangeLogEntry.objects.restrict(cast.c2_officer).filter(unit=cast.c1).count() == 0
+
+
+def test_history_resolves_related_names_and_dates(cast):
+    unit = type(cast.c1).objects.get(pk=cast.c1.pk)
+    unit.parent = cast.d2
+    unit.valid_from = __import__("datetime").date(2016, 5, 13)
+    unit.save()
+    (_entry, changes), *_ = changelog.history(unit, cast.admin)
+    shown = {c.label: (c.before, c.after) for c in changes}
+    assert shown["Đơn vị cấp trên"] == ("Huyện ủy Bến Cầu", "Huyện ủy Tân Biên")
+    assert shown["Hiệu lực từ"] == ("—", "13/5/2016")
+
+
+def test_history_is_shown_on_the_unit_page(client, cast):
+    unit = type(cast.c1).objects.get(pk=cast.c1.pk)
+    with acting_as(cast.admin):
+        unit.name = "Đảng ủy xã Long Thuận mới"
+        unit.save()
+    client.force_login(cast.c1_officer)
+    html = client.get(reverse("org:unit-detail", args=[unit.pk])).content.decode()
+    assert "Lịch sử thay đổi" in html
+    assert "tinh_admin" in html
+    assert "Đảng ủy xã Long Thuận mới" in html
+
+
+def test_changes_made_through_the_web_are_attributed_to_the_logged_in_user(client, cast):
+    cast.admin.is_staff = cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    url = reverse("admin:org_unit_change", args=[cast.c2.pk])
+    form = {
+        "code": "C2",
+        "name": "Đảng ủy xã Lợi Thuận (sửa)",
+        "short_name": "",
+        "kind": cast.c2.kind_id,
+        "bloc": cast.c2.bloc_id or "",
+        "parent": cast.d1.pk,
+        "valid_from": "",
+        "valid_until": "",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = entries_for(cast.c2).latest("id")
+    assert entry.action == "update" and entry.actor_id == cast.admin.pk and entry.source == "web"

@@ -1,0 +1,108 @@
+import datetime as dt
+
+import pytest
+
+from danvan.core.testing.factories import make_unit
+from danvan.org import services
+from danvan.org.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(qs):
+    return sorted(u.code for u in qs)
+
+
+def test_subtree_is_the_unit_and_everything_below(cast):
+    assert codes(Unit.objects.subtree(cast.d1)) == ["C1", "C2", "D1"]
+    assert codes(cast.province.descendants()) == ["C1", "C2", "C3", "D1", "D2"]
+
+
+def test_subtree_does_not_catch_a_sibling_whose_id_shares_a_prefix(cast):
+    # Ids 1 and 10 must not be confused: segments are fixed-width digits.
+    units = [make_unit(f"Đơn vị {i}", "co-quan", cast.province) for i in range(12)]
+    first = units[0]
+    assert codes(Unit.objects.subtree(first)) == [first.code]
+
+
+def test_reparenting_moves_the_whole_subtree(cast):
+    cast.d1.parent = cast.d2
+    cast.d1.save()
+    cast.c1.refresh_from_db()
+    assert cast.c1.path.startswith(cast.d2.path)
+    assert cast.c1.depth == 3
+    assert codes(Unit.objects.subtree(cast.d2)) == ["C1", "C2", "C3", "D1", "D2"]
+    assert [a.code for a in cast.c1.ancestors()] == ["P", "D2", "D1"]
+
+
+def test_a_unit_cannot_be_placed_under_its_own_descendant(cast):
+    cast.d1.parent = cast.c1
+    with pytest.raises(ValueError, match="cấp dưới"):
+        cast.d1.save()
+    cast.d1.refresh_from_db()
+    assert cast.d1.parent_id == cast.province.pk
+
+
+def test_tree_as_at_a_date_lists_units_valid_that_day(cast):
+    new_commune = make_unit(
+        "Đảng ủy xã Mới", "dang-uy-xa", cast.province, code="XN", valid_from=dt.date(2025, 7, 1)
+    )
+    admin = cast.admin
+    assert codes(services.tree_children(admin, cast.province, dt.date(2019, 1, 1))) == ["D1", "D2"]
+    assert codes(services.tree_children(admin, cast.province, dt.date(2026, 1, 1))) == [new_commune.code]
+
+
+def test_tree_roots_are_the_users_own_units(cast):
+    day = dt.date(2020, 1, 1)
+    assert codes(services.tree_roots(cast.c1_officer, day)) == ["C1"]
+    assert codes(services.tree_roots(cast.d1_officer, day)) == ["D1"]
+    assert codes(services.tree_roots(cast.admin, day)) == ["P"]
+    assert codes(services.tree_roots(cast.outsider, day)) == []
+
+
+def test_tree_nodes_know_whether_they_have_children_on_that_day(cast):
+    roots = {u.code: u for u in services.tree_children(cast.admin, cast.province, dt.date(2020, 1, 1))}
+    assert roots["D1"].has_children
+
+
+def test_merge_ends_predecessors_and_records_lineage(cast):
+    merged = make_unit(
+        "Đảng ủy xã Hợp Nhất", "dang-uy-xa", cast.province, code="XH", valid_from=dt.date(2025, 7, 1)
+    )
+    event = services.record_lineage(
+        "merge", dt.date(2025, 7, 1), [cast.c1, cast.c2], [merged], legal_basis="Nghị quyết 1656/NQ-UBTVQH15"
+    )
+    cast.c1.refresh_from_db()
+    assert cast.c1.valid_until == dt.date(2025, 6, 30)
+    assert list(event.predecessors.order_by("code").values_list("code", flat=True)) == ["C1", "C2"]
+    assert services.successors_on(cast.c1, dt.date(2026, 1, 1)) == [merged]
+    # Before the merge the commune is still itself.
+    assert services.successors_on(cast.c1, dt.date(2019, 1, 1)) == [cast.c1]
+
+
+def test_a_split_maps_to_every_successor(cast):
+    a = make_unit("Đảng ủy xã A", code="XA", parent=cast.province, valid_from=dt.date(2025, 7, 1))
+    b = make_unit("Đảng ủy xã B", code="XB", parent=cast.province, valid_from=dt.date(2025, 7, 1))
+    services.record_lineage("split", dt.date(2025, 7, 1), [cast.c3], [a, b])
+    assert [u.code for u in services.successors_on(cast.c3, dt.date(2026, 1, 1))] == ["XA", "XB"]
+
+
+def test_an_ended_unit_without_successor_maps_through_its_parent(cast):
+    services.record_lineage("end", dt.date(2025, 7, 1), [cast.d1], [cast.province])
+    cast.c1.valid_until = dt.date(2025, 6, 30)
+    cast.c1.save()
+    assert services.successors_on(cast.c1, dt.date(2026, 1, 1)) == [cast.province]
+
+
+def test_chained_lineage_is_followed_to_the_end(cast):
+    x = make_unit("X", code="X1", parent=cast.province, valid_from=dt.date(2020, 1, 1))
+    y = make_unit("Y", code="Y1", parent=cast.province, valid_from=dt.date(2023, 1, 1))
+    services.record_lineage("merge", dt.date(2020, 1, 1), [cast.c1], [x])
+    services.record_lineage("merge", dt.date(2023, 1, 1), [x], [y])
+    assert services.successors_on(cast.c1, dt.date(2024, 1, 1)) == [y]
+    assert services.successors_on(cast.c1, dt.date(2021, 1, 1)) == [x]
+
+
+def test_search_text_ignores_diacritics(cast):
+    assert Unit.objects.filter(search_text__contains="long thuan").get() == cast.c1
+    assert Unit.objects.filter(search_text__contains="huyen uy ben cau").get() == cast.d1
