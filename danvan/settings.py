@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "danvan.core",
     "danvan.org",
+    "danvan.practices",
+    "danvan.demo",
 ]
 
 MIDDLEWARE = [

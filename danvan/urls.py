@@ -13,5 +13,6 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("don-vi/", include("danvan.org.urls")),
+    path("dan-van-kheo/", include("danvan.practices.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from danvan.core import scoping
+from danvan.core.numbering import Counter  # noqa: F401 - model registration
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -184,3 +185,32 @@ class ChangeLogEntry(models.Model):
             return self.content_type.get_object_for_this_type(pk=self.object_id)
         except ObjectDoesNotExist:
             return None
+
+
+class WorkflowStep(models.Model):
+    """One workflow action on a record (propose, recognize, return...): the record's timeline."""
+
+    timestamp = models.DateTimeField("thời điểm", default=timezone.now)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField("thao tác", max_length=30)
+    action_label = models.CharField("thao tác", max_length=100)
+    from_state = models.CharField("từ trạng thái", max_length=30)
+    to_state = models.CharField("sang trạng thái", max_length=30)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField("người thực hiện", max_length=150, blank=True)
+    comment = models.TextField("ý kiến", blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    scope_path = "unit__path"
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = "bước xử lý"
+        verbose_name_plural = "các bước xử lý"
+        ordering = ["timestamp", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "timestamp"], name="workflow_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.action_label}: {self.from_state} → {self.to_state}"

@@ -100,3 +100,24 @@ def build_cast() -> Cast:
         d2_officer=make_user("d2_officer", d2, "editor"),
         outsider=make_user("outsider"),
     )
+
+
+def make_practice(unit: Unit, year: int = 2019, user=None, **fields):
+    """A registered practice created through the service (so codes and rules apply)."""
+    from danvan.practices import services
+    from danvan.practices.models import Field, Level, Practice
+
+    practice = Practice(
+        name=fields.pop("name", f"Mô hình dân vận khéo {year}"),
+        unit=unit,
+        year=year,
+        field=fields.pop("field", None) or Field.objects.get(code="kinh-te"),
+        level=fields.pop("level", None) or Level.objects.get(code="co-so"),
+        **fields,
+    )
+    return services.register(user or _system_user(), practice)
+
+
+def _system_user():
+    user, _ = get_user_model().objects.get_or_create(username="he_thong", defaults={"is_superuser": True})
+    return user

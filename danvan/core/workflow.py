@@ -1,0 +1,119 @@
+"""A workflow is a table of transitions applied by one function (the Frappe idea, our code).
+
+Each transition says from which states, to which state, which action on which unit it needs
+(`change` on the record's own unit, or `review` on a strict ancestor of it), whether a comment
+is required (returning and rejecting must give a reason) and whether the person who made the
+previous step may take it (nobody approves their own proposal). `apply` checks all of that,
+changes the state, saves, and writes the timeline entry, in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from danvan.core import scoping
+from danvan.core.models import WorkflowStep
+
+OWN_UNIT = "own"  # the actor holds the permission on the record's unit (or above)
+ANCESTOR = "ancestor"  # the actor holds it on a unit strictly above the record's unit
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    sources: frozenset[str]
+    target: str
+    permission: str = scoping.CHANGE
+    where: str = OWN_UNIT
+    requires_comment: bool = False
+    not_by_proposer: bool = False
+    style: str = "primary"
+
+
+@dataclass
+class Workflow:
+    state_field: str
+    transitions: list[Transition]
+    # The user who made the step a `not_by_proposer` transition must not be made by.
+    proposer: Callable[[object], int | None] = lambda obj: None
+    locked_states: frozenset[str] = field(default_factory=frozenset)
+
+    def get(self, action: str) -> Transition:
+        for transition in self.transitions:
+            if transition.action == action:
+                return transition
+        raise ValidationError(f"Thao tác không hợp lệ: {action}")
+
+    def refusal(self, obj, transition: Transition, user) -> str | None:
+        """Why `user` may not take `transition` on `obj` now; None when allowed."""
+        state = getattr(obj, self.state_field)
+        if state not in transition.sources:
+            shown = getattr(obj, f"get_{self.state_field}_display")()
+            return f"Không thể “{transition.label}” khi hồ sơ đang ở trạng thái “{shown}”."
+        unit = obj.unit
+        if transition.where == ANCESTOR:
+            allowed = unit.parent_id is not None and scoping.covers(user, unit.parent.path, transition.permission)
+        else:
+            allowed = scoping.covers(user, unit.path, transition.permission)
+        if not allowed:
+            return f"Bạn không có quyền “{transition.label}” hồ sơ của {unit.name}."
+        if transition.not_by_proposer and self.proposer(obj) == user.pk:
+            return "Không được tự phê duyệt hồ sơ do chính mình đề nghị."
+        return None
+
+    def available(self, obj, user) -> list[Transition]:
+        return [t for t in self.transitions if self.refusal(obj, t, user) is None]
+
+    def apply(self, obj, action: str, user, comment: str = "", changes: dict | None = None, data: dict | None = None):
+        """Take the transition and return the saved record, or raise PermissionDenied/ValidationError.
+
+        `changes` are field values set together with the new state (e.g. the recognition decision).
+        """
+        transition = self.get(action)
+        comment = (comment or "").strip()
+        if transition.requires_comment and not comment:
+            raise ValidationError({"comment": f"Cần ghi rõ lý do khi “{transition.label}”."})
+        with transaction.atomic():
+            # Re-read under the write lock: two reviewers clicking at once cannot both succeed.
+            fresh = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+            if getattr(fresh, self.state_field) != getattr(obj, self.state_field):
+                raise ValidationError("Hồ sơ vừa được người khác xử lý; vui lòng tải lại trang.")
+            reason = self.refusal(fresh, transition, user)
+            if reason:
+                raise PermissionDenied(reason)
+            source = getattr(fresh, self.state_field)
+            for name, value in (changes or {}).items():
+                setattr(fresh, name, value)
+            setattr(fresh, self.state_field, transition.target)
+            fresh.save()
+            self.record(fresh, transition, source, user, comment, data)
+        return fresh
+
+    def record(self, obj, transition: Transition, source: str, user, comment: str, data: dict | None) -> WorkflowStep:
+        return WorkflowStep.objects.create(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=str(obj.pk),
+            unit_id=obj.unit_id,
+            action=transition.action,
+            action_label=transition.label,
+            from_state=source,
+            to_state=transition.target,
+            actor=user,
+            actor_name=user.get_full_name() or user.get_username(),
+            comment=comment,
+            data=data or {},
+        )
+
+
+def timeline(obj, user) -> list[WorkflowStep]:
+    return list(
+        WorkflowStep.objects.restrict(user)
+        .filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk))
+        .order_by("timestamp", "id")
+    )

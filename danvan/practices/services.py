@@ -1,0 +1,212 @@
+"""State changes of practices: register, edit, the yearly cycle, bulk decisions, amendments.
+
+Each operation checks its own permission and runs in one transaction; views, the Excel
+import, the CLI and (later) the API call these and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from danvan.core import numbering, scoping
+from danvan.core.changelog import snapshot
+from danvan.core.workflow import ANCESTOR, Transition, Workflow
+from danvan.org.models import Unit
+from danvan.practices import rules
+from danvan.practices.choices import Status
+from danvan.practices.models import CONTENT_FIELDS, Amendment, Level, Practice
+
+S = Status
+WORKFLOW = Workflow(
+    state_field="status",
+    proposer=lambda practice: practice.proposed_by_id,
+    locked_states=frozenset({S.RECOGNIZED}),
+    transitions=[
+        Transition("start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"),
+        Transition("propose", "Đề nghị công nhận", frozenset({S.IMPLEMENTING}), S.PROPOSED),
+        Transition(
+            "recognize", "Công nhận", frozenset({S.PROPOSED}), S.RECOGNIZED, scoping.REVIEW, ANCESTOR,
+            not_by_proposer=True, style="success",
+        ),
+        Transition(
+            "return", "Trả lại", frozenset({S.PROPOSED}), S.IMPLEMENTING, scoping.REVIEW, ANCESTOR,
+            requires_comment=True, not_by_proposer=True, style="warning",
+        ),
+        Transition(
+            "reject", "Không công nhận", frozenset({S.PROPOSED}), S.REJECTED, scoping.REVIEW, ANCESTOR,
+            requires_comment=True, not_by_proposer=True, style="danger",
+        ),
+    ],
+)
+
+EDITABLE_FIELDS = [
+    "name", "kind", "subject", "person_name", "person_position", "unit", "bloc", "field", "year", "level",
+    "description", "replicated_from", *[name for name, _ in CONTENT_FIELDS],
+]
+
+
+def code_key(year: int) -> str:
+    return f"DVK-{year}"
+
+
+def format_code(year: int, number: int) -> str:
+    return f"DVK-{year}-{number:06d}"
+
+
+def reserve_codes(year: int, count: int) -> list[str]:
+    return [format_code(year, n) for n in numbering.reserve(code_key(year), count)]
+
+
+def allowed_levels(year: int):
+    start, end = rules.year_bounds(year)
+    return Level.objects.valid_during(start, end)
+
+
+def _raise(errors: list[tuple[str, str]]) -> None:
+    if errors:
+        grouped: dict[str, list[str]] = {}
+        for field, message in errors:
+            grouped.setdefault(field, []).append(message)
+        raise ValidationError(grouped)
+
+
+def _require(user, unit: Unit, action: str = scoping.CHANGE) -> None:
+    if not scoping.covers(user, unit.path, action):
+        raise PermissionDenied(f"Đơn vị “{unit.name}” ngoài phạm vi quản lý của bạn.")
+
+
+def _check(practice: Practice) -> None:
+    _raise(
+        rules.check(
+            year=practice.year,
+            unit=practice.unit,
+            level=practice.level,
+            subject=practice.subject,
+            person_name=practice.person_name,
+            status=practice.status,
+            recognized_level=practice.recognized_level,
+            decision_date=practice.decision_date,
+        )
+    )
+
+
+@transaction.atomic
+def register(user, practice: Practice) -> Practice:
+    """Save a new practice for a unit in the user's scope, with its generated code."""
+    _require(user, practice.unit)
+    if practice.bloc_id is None:
+        practice.bloc_id = practice.unit.bloc_id or practice.unit.kind.default_bloc_id
+    practice.status = Status.REGISTERED
+    practice.unit_name = practice.unit.name
+    _check(practice)
+    practice.code = reserve_codes(practice.year, 1)[0]
+    practice.save()
+    return practice
+
+
+@transaction.atomic
+def update(user, practice: Practice, expected_version: int | None = None) -> Practice:
+    """Save edits of a practice that is not locked, refusing a save based on a stale version."""
+    current = Practice.objects.select_for_update().select_related("unit").get(pk=practice.pk)
+    _require(user, current.unit)
+    if current.is_locked:
+        raise ValidationError("Mô hình đã được công nhận nên không sửa trực tiếp được; hãy lập đính chính.")
+    if expected_version is not None and current.version != expected_version:
+        raise ValidationError(
+            "Hồ sơ đã được người khác sửa trong lúc bạn đang sửa. Vui lòng tải lại trang để xem bản mới nhất."
+        )
+    _require(user, practice.unit)  # the new unit must be in scope too: nobody moves a record out of reach
+    if practice.unit_id != current.unit_id:
+        practice.unit_name = practice.unit.name
+    _check(practice)
+    practice.version = current.version + 1
+    practice.save()
+    return practice
+
+
+def transition(user, practice: Practice, action: str, comment: str = "", **changes) -> Practice:
+    if action == "propose":
+        changes["proposed_by"] = user
+    return WORKFLOW.apply(practice, action, user, comment=comment, changes=changes)
+
+
+def recognize(
+    user,
+    practice: Practice,
+    level: Level,
+    decision_number: str,
+    decision_date: dt.date,
+    recognizing_unit: Unit,
+    comment: str = "",
+) -> Practice:
+    errors = rules.check(year=practice.year, recognized_level=level, status=Status.RECOGNIZED, decision_date=decision_date)
+    if not (decision_number or "").strip():
+        errors.append(("decision_number", "Cần nhập số quyết định hoặc giấy chứng nhận."))
+    if not recognizing_unit.path or not recognizing_unit.is_ancestor_of(practice.unit):
+        errors.append(("recognizing_unit", "Đơn vị công nhận phải là đơn vị cấp trên của đơn vị có mô hình."))
+    _raise(errors)
+    return transition(
+        user,
+        practice,
+        "recognize",
+        comment,
+        recognized_level=level,
+        decision_number=decision_number.strip(),
+        decision_date=decision_date,
+        recognizing_unit=recognizing_unit,
+    )
+
+
+@transaction.atomic
+def decide_many(user, practices: Iterable[Practice], action: str, comment: str = "", **decision) -> list[Practice]:
+    """Recognize or reject many practices with one decision: all succeed or none does."""
+    if action not in {"recognize", "reject"}:
+        raise ValidationError("Chỉ công nhận hoặc không công nhận được theo lô.")
+    done, errors = [], []
+    for practice in practices:
+        try:
+            if action == "recognize":
+                done.append(recognize(user, practice, comment=comment, **decision))
+            else:
+                done.append(transition(user, practice, "reject", comment))
+        except (ValidationError, PermissionDenied) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            errors.append(f"{practice.code}: {' '.join(messages)}")
+    if errors:
+        raise ValidationError(errors)
+    return done
+
+
+@transaction.atomic
+def amend(user, practice: Practice, changes: dict, reason: str) -> Amendment:
+    """Correct a recognized practice; the original values stay in the amendment record."""
+    current = Practice.objects.select_for_update().select_related("unit").get(pk=practice.pk)
+    _require(user, current.unit, scoping.REVIEW)
+    if not current.is_locked:
+        raise ValidationError("Chỉ lập đính chính cho mô hình đã được công nhận; hồ sơ khác sửa trực tiếp.")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Cần ghi rõ lý do đính chính."})
+    before_all = snapshot(current)
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS + ["recognized_level", "decision_number", "decision_date"]:
+            raise ValidationError(f"Không đính chính được trường {name}.")
+        setattr(current, name, value)
+    _require(user, current.unit, scoping.REVIEW)
+    _check(current)
+    after_all = snapshot(current)
+    changed = [k for k in after_all if before_all.get(k) != after_all[k]]
+    if not changed:
+        raise ValidationError("Nội dung đính chính không khác nội dung hiện tại.")
+    current.version += 1
+    current.save()
+    return Amendment.objects.create(
+        practice=current,
+        reason=reason.strip(),
+        before={k: before_all.get(k) for k in changed},
+        after={k: after_all[k] for k in changed},
+        author=user,
+    )
