@@ -198,7 +198,9 @@ class WorkflowStep(models.Model):
     action_label = models.CharField("thao tác", max_length=100)
     from_state = models.CharField("từ trạng thái", max_length=30)
     to_state = models.CharField("sang trạng thái", max_length=30)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     actor_name = models.CharField("người thực hiện", max_length=150, blank=True)
     comment = models.TextField("ý kiến", blank=True)
     data = models.JSONField(default=dict, blank=True)
@@ -210,7 +212,9 @@ class WorkflowStep(models.Model):
         verbose_name = "bước xử lý"
         verbose_name_plural = "các bước xử lý"
         ordering = ["timestamp", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id", "timestamp"], name="workflow_object_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "timestamp"], name="workflow_object_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.action_label}: {self.from_state} → {self.to_state}"

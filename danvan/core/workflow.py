@@ -58,7 +58,9 @@ class Workflow:
             return f"Không thể “{transition.label}” khi hồ sơ đang ở trạng thái “{shown}”."
         unit = obj.unit
         if transition.where == ANCESTOR:
-            allowed = unit.parent_id is not None and scoping.covers(user, unit.parent.path, transition.permission)
+            allowed = unit.parent_id is not None and scoping.covers(
+                user, unit.parent.path, transition.permission
+            )
         else:
             allowed = scoping.covers(user, unit.path, transition.permission)
         if not allowed:
@@ -70,7 +72,9 @@ class Workflow:
     def available(self, obj, user) -> list[Transition]:
         return [t for t in self.transitions if self.refusal(obj, t, user) is None]
 
-    def apply(self, obj, action: str, user, comment: str = "", changes: dict | None = None, data: dict | None = None):
+    def apply(
+        self, obj, action: str, user, comment: str = "", changes: dict | None = None, data: dict | None = None
+    ):
         """Take the transition and return the saved record, or raise PermissionDenied/ValidationError.
 
         `changes` are field values set together with the new state (e.g. the recognition decision).
@@ -95,7 +99,9 @@ class Workflow:
             self.record(fresh, transition, source, user, comment, data)
         return fresh
 
-    def record(self, obj, transition: Transition, source: str, user, comment: str, data: dict | None) -> WorkflowStep:
+    def record(
+        self, obj, transition: Transition, source: str, user, comment: str, data: dict | None
+    ) -> WorkflowStep:
         return WorkflowStep.objects.create(
             content_type=ContentType.objects.get_for_model(type(obj)),
             object_id=str(obj.pk),

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, LPad
 
 from danvan.core.db import ViCollate
 from danvan.org.choices import LineageKind
@@ -103,7 +104,7 @@ def bulk_create_units(units: list[Unit], log: bool = True, batch_size: int = 200
     A unit's parent may be a saved unit or another unsaved unit of the list. Each generation is
     one bulk insert plus one bulk update of the paths (ids are known only after the insert).
     """
-    from danvan.core import changelog, scoping
+    from danvan.core import changelog
 
     pending = list(units)
     for unit in pending:
@@ -112,14 +113,34 @@ def bulk_create_units(units: list[Unit], log: bool = True, batch_size: int = 200
         ready = [u for u in pending if u.parent is None or u.parent.pk is not None]
         if not ready:
             raise ValueError("Các đơn vị tạo vòng lặp cấp trên – cấp dưới.")
-        Unit.objects.bulk_create(ready, batch_size=batch_size)
         for unit in ready:
-            unit.path = (unit.parent.path if unit.parent is not None else "") + scoping.path_segment(unit.pk)
-            unit.depth = len(unit.path) // scoping.SEGMENT_WIDTH - 1
             unit.parent_id = unit.parent.pk if unit.parent is not None else None
-        Unit.objects.bulk_update(ready, ["path", "depth", "parent"], batch_size=batch_size)
+        Unit.objects.bulk_create(ready, batch_size=batch_size)
+        _set_paths_in_db([u.pk for u in ready])
+        by_pk = {u.pk: u for u in ready}
+        for chunk in _chunks(list(by_pk), 900):
+            for pk, path, depth in Unit.objects.filter(pk__in=chunk).values_list("pk", "path", "depth"):
+                by_pk[pk].path, by_pk[pk].depth = path, depth
         ready_ids = {id(u) for u in ready}
         pending = [u for u in pending if id(u) not in ready_ids]
     if log:
         changelog.bulk_log((u, "create", None, changelog.snapshot(u)) for u in units)
     return units
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _set_paths_in_db(pks: list[int]) -> None:
+    """path = parent's path + own zero-padded id, computed by the database (one UPDATE per chunk)."""
+    from danvan.core import scoping
+
+    parent = Unit.objects.filter(pk=OuterRef("parent_id"))
+    own = LPad(Cast("pk", CharField()), scoping.SEGMENT_WIDTH, Value("0"))
+    for chunk in _chunks(pks, 900):
+        Unit.objects.filter(pk__in=chunk).update(
+            path=Concat(Coalesce(Subquery(parent.values("path")[:1]), Value("")), own),
+            depth=Coalesce(Subquery(parent.values("depth")[:1]) + 1, Value(0)),
+        )

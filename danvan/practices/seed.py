@@ -18,8 +18,10 @@ LEVELS = [
 ]
 
 
-def seed_config(Field, Level) -> None:  # noqa: N803 - historical or real model classes
+def seed_config(Field, Level) -> None:
     for order, (code, name) in enumerate(FIELDS, start=1):
         Field.objects.get_or_create(code=code, defaults={"name": name, "order": order})
     for order, (code, name, tier, until) in enumerate(LEVELS, start=1):
-        Level.objects.get_or_create(code=code, defaults={"name": name, "tier": tier, "order": order, "valid_until": until})
+        Level.objects.get_or_create(
+            code=code, defaults={"name": name, "tier": tier, "order": order, "valid_until": until}
+        )

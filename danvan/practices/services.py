@@ -7,6 +7,7 @@ import, the CLI and (later) the API call these and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,27 +27,63 @@ WORKFLOW = Workflow(
     proposer=lambda practice: practice.proposed_by_id,
     locked_states=frozenset({S.RECOGNIZED}),
     transitions=[
-        Transition("start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"),
+        Transition(
+            "start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"
+        ),
         Transition("propose", "Đề nghị công nhận", frozenset({S.IMPLEMENTING}), S.PROPOSED),
         Transition(
-            "recognize", "Công nhận", frozenset({S.PROPOSED}), S.RECOGNIZED, scoping.REVIEW, ANCESTOR,
-            not_by_proposer=True, style="success",
+            "recognize",
+            "Công nhận",
+            frozenset({S.PROPOSED}),
+            S.RECOGNIZED,
+            scoping.REVIEW,
+            ANCESTOR,
+            not_by_proposer=True,
+            style="success",
         ),
         Transition(
-            "return", "Trả lại", frozenset({S.PROPOSED}), S.IMPLEMENTING, scoping.REVIEW, ANCESTOR,
-            requires_comment=True, not_by_proposer=True, style="warning",
+            "return",
+            "Trả lại",
+            frozenset({S.PROPOSED}),
+            S.IMPLEMENTING,
+            scoping.REVIEW,
+            ANCESTOR,
+            requires_comment=True,
+            not_by_proposer=True,
+            style="warning",
         ),
         Transition(
-            "reject", "Không công nhận", frozenset({S.PROPOSED}), S.REJECTED, scoping.REVIEW, ANCESTOR,
-            requires_comment=True, not_by_proposer=True, style="danger",
+            "reject",
+            "Không công nhận",
+            frozenset({S.PROPOSED}),
+            S.REJECTED,
+            scoping.REVIEW,
+            ANCESTOR,
+            requires_comment=True,
+            not_by_proposer=True,
+            style="danger",
         ),
     ],
 )
 
 EDITABLE_FIELDS = [
-    "name", "kind", "subject", "person_name", "person_position", "unit", "bloc", "field", "year", "level",
-    "description", "replicated_from", *[name for name, _ in CONTENT_FIELDS],
+    "name",
+    "kind",
+    "subject",
+    "person_name",
+    "person_position",
+    "unit",
+    "bloc",
+    "field",
+    "year",
+    "level",
+    "description",
+    "replicated_from",
+    *[name for name, _ in CONTENT_FIELDS],
 ]
+
+
+CODE_PATTERN = re.compile(r"DVK-(?P<year>\d{4})-(?P<number>\d{6})")
 
 
 def code_key(year: int) -> str:
@@ -143,7 +180,9 @@ def recognize(
     recognizing_unit: Unit,
     comment: str = "",
 ) -> Practice:
-    errors = rules.check(year=practice.year, recognized_level=level, status=Status.RECOGNIZED, decision_date=decision_date)
+    errors = rules.check(
+        year=practice.year, recognized_level=level, status=Status.RECOGNIZED, decision_date=decision_date
+    )
     if not (decision_number or "").strip():
         errors.append(("decision_number", "Cần nhập số quyết định hoặc giấy chứng nhận."))
     if not recognizing_unit.path or not recognizing_unit.is_ancestor_of(practice.unit):
@@ -162,7 +201,9 @@ def recognize(
 
 
 @transaction.atomic
-def decide_many(user, practices: Iterable[Practice], action: str, comment: str = "", **decision) -> list[Practice]:
+def decide_many(
+    user, practices: Iterable[Practice], action: str, comment: str = "", **decision
+) -> list[Practice]:
     """Recognize or reject many practices with one decision: all succeed or none does."""
     if action not in {"recognize", "reject"}:
         raise ValidationError("Chỉ công nhận hoặc không công nhận được theo lô.")
@@ -192,7 +233,7 @@ def amend(user, practice: Practice, changes: dict, reason: str) -> Amendment:
         raise ValidationError({"reason": "Cần ghi rõ lý do đính chính."})
     before_all = snapshot(current)
     for name, value in changes.items():
-        if name not in EDITABLE_FIELDS + ["recognized_level", "decision_number", "decision_date"]:
+        if name not in [*EDITABLE_FIELDS, "recognized_level", "decision_number", "decision_date"]:
             raise ValidationError(f"Không đính chính được trường {name}.")
         setattr(current, name, value)
     _require(user, current.unit, scoping.REVIEW)
@@ -210,3 +251,34 @@ def amend(user, practice: Practice, changes: dict, reason: str) -> Amendment:
         after={k: after_all[k] for k in changed},
         author=user,
     )
+
+
+def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2000) -> list[Practice]:
+    """Insert many already-validated practices at once: codes reserved per year, names kept.
+
+    Used by the Excel import, the demo and the benchmark generator; callers check rules and
+    scope first (the import reports every error before anything is written).
+    """
+    from danvan.core import changelog
+
+    by_year: dict[int, list[Practice]] = {}
+    highest: dict[str, int] = {}
+    for practice in practices:
+        if not practice.code:
+            by_year.setdefault(practice.year, []).append(practice)
+        elif match := CODE_PATTERN.fullmatch(practice.code):
+            key = code_key(int(match["year"]))
+            highest[key] = max(highest.get(key, 0), int(match["number"]))
+    for key, number in highest.items():
+        numbering.ensure_at_least(key, number)  # generated codes must not collide with imported ones
+    for year, group in by_year.items():
+        for practice, code in zip(group, reserve_codes(year, len(group)), strict=True):
+            practice.code = code
+    for practice in practices:
+        if not practice.unit_name:
+            practice.unit_name = practice.unit.name
+        practice.search_text = practice.compute_search_text()
+    Practice.objects.bulk_create(practices, batch_size=batch_size)
+    if log:
+        changelog.bulk_log((p, "create", None, changelog.snapshot(p)) for p in practices)
+    return practices

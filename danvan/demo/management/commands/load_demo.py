@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+
+from danvan.demo import build
+
+
+class Command(BaseCommand):
+    help = "Nạp tỉnh minh họa (Tây Ninh, trước và sau sắp xếp 7/2025) cùng các tài khoản demo."
+
+    def handle(self, *args, **options):
+        report = build.run()
+        for line in report:
+            self.stdout.write(line)

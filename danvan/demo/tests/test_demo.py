@@ -1,0 +1,48 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from danvan.demo.build import PASSWORD
+from danvan.org.models import LineageEvent, RoleAssignment, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=__import__("io").StringIO())
+
+
+def test_demo_accounts_log_in_with_the_documented_password(client, demo):
+    for username in ("tinh", "huyen", "xa"):
+        assert client.login(username=username, password=PASSWORD), username
+        assert client.get(reverse("home")).status_code == 200
+        client.logout()
+
+
+def test_demo_province_spans_the_2025_reform(demo):
+    province = Unit.objects.get(code="T80")
+    before = Unit.objects.valid_on(dt.date(2020, 1, 1)).filter(parent=province, kind__tier="district")
+    after = Unit.objects.valid_on(dt.date(2026, 1, 1)).filter(parent=province, kind__tier="commune")
+    assert before.count() > 5 and after.count() > 50
+    assert LineageEvent.objects.filter(successors=province, kind="merge").exists()
+    commission = Unit.objects.get(code="T80-BTGDV")
+    assert LineageEvent.objects.filter(successors=commission, predecessors__code="T80-BDV").exists()
+
+
+def test_demo_accounts_have_the_documented_scopes(demo):
+    roles = {
+        (a.user.username, a.unit.kind.tier)
+        for a in RoleAssignment.objects.select_related("user", "unit__kind")
+    }
+    assert ("tinh", "province") in roles
+    assert ("huyen", "district") in roles
+    assert ("xa", "commune") in roles
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    counts = (Unit.objects.count(), LineageEvent.objects.count(), RoleAssignment.objects.count())
+    call_command("load_demo", stdout=__import__("io").StringIO())
+    assert (Unit.objects.count(), LineageEvent.objects.count(), RoleAssignment.objects.count()) == counts
