@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/danvan
 export DANVAN_TEST_POSTGRES_URL ?= $(PG_URL)
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test demo serve test test-sqlite test-postgres lint format bench clean
+.PHONY: system-deps install install-test demo serve test test-sqlite test-postgres lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +16,25 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+install: system-deps $(VENV)/.installed
 
-# Debian's Chromium and fonts for the browser tests, LibreOffice/poppler for documents (root only).
-install-test: install
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi "Liberation Serif"; then \
-		echo "Cài đặt Chromium và phông chữ từ Debian..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium fonts-liberation2 fonts-noto-core >/dev/null; \
+# Debian packages: Pango for WeasyPrint (PDF) and the Times-compatible font at run time;
+# Chromium and more fonts for the browser tests. Installed only when missing (needs root).
+DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2
+DEB_TEST := chromium fonts-noto-core poppler-utils
+define apt_install_missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Cài đặt gói Debian còn thiếu: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+system-deps:
+	$(call apt_install_missing,$(DEB_RUNTIME))
+
+install-test: install
+	$(call apt_install_missing,$(DEB_RUNTIME) $(DEB_TEST))
 
 demo: install
 	$(BIN)/danvan migrate --noinput

@@ -95,7 +95,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "danvan.core",
     "danvan.org",
+    "danvan.documents",
     "danvan.practices",
+    "danvan.stats",
     "danvan.demo",
 ]
 

@@ -64,11 +64,36 @@ def scope_paths(user, action: str = VIEW) -> list[str] | None:
     if action not in cache:
         from danvan.org.models import RoleAssignment
 
-        paths = RoleAssignment.objects.filter(user=user, role__in=ROLES_FOR_ACTION[action]).values_list(
-            "unit__path", flat=True
+        assigned = RoleAssignment.objects.filter(user=user, role__in=ROLES_FOR_ACTION[action]).values_list(
+            "unit_id", "unit__path"
         )
-        cache[action] = minimal_paths(paths)
+        cache[action] = minimal_paths(with_history(dict(assigned)).values())
     return cache[action]
+
+
+# Lineage kinds whose successor inherits the predecessors' records (and so their history).
+INHERITING_KINDS = ("merge", "split", "rename")
+
+
+def with_history(units: dict[int, str]) -> dict[int, str]:
+    """Add, recursively, the units merged or split into these: a merged province's officers see
+    the records of the provinces it absorbed (Long An's 2019 models belong to today's Tây Ninh)."""
+    from danvan.org.models import Unit
+
+    result = dict(units)
+    frontier = set(units)
+    while frontier:
+        found = dict(
+            Unit.objects.filter(
+                successor_events__kind__in=INHERITING_KINDS, successor_events__successors__in=frontier
+            )
+            .exclude(pk__in=result)
+            .values_list("pk", "path")
+            .distinct()
+        )
+        result.update(found)
+        frontier = set(found)
+    return result
 
 
 def clear_scope_cache(user) -> None:

@@ -8,10 +8,16 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, LPad
+from django.utils import timezone
 
 from danvan.core.db import ViCollate
 from danvan.org.choices import LineageKind
 from danvan.org.models import LineageEvent, Unit, UnitQuerySet
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
 
 # Kinds after which a predecessor that is not also a successor stops existing.
 ENDING_KINDS = {LineageKind.MERGE, LineageKind.SPLIT, LineageKind.END}
@@ -144,3 +150,47 @@ def _set_paths_in_db(pks: list[int]) -> None:
             path=Concat(Coalesce(Subquery(parent.values("path")[:1]), Value("")), own),
             depth=Coalesce(Subquery(parent.values("depth")[:1]) + 1, Value(0)),
         )
+
+
+def map_to_day(units: Iterable[Unit], day: dt.date) -> dict[int, Unit | None]:
+    """Bulk `successors_on`: for each unit, the (first) unit its records belong to on `day`.
+
+    Loads the units' ancestors and the lineage events concerning them in a few queries, then
+    resolves in memory (reports map thousands of units at once).
+    """
+    from danvan.core import scoping
+
+    units = list(units)
+    seg = scoping.SEGMENT_WIDTH
+    ancestor_ids = {int(u.path[i : i + seg]) for u in units for i in range(0, len(u.path) - seg, seg)}
+    known = {u.pk: u for u in units}
+    known.update({u.pk: u for u in Unit.objects.filter(pk__in=ancestor_ids - set(known))})
+    successors: dict[int, list[Unit]] = {}
+    events = LineageEvent.objects.filter(date__lte=day, predecessors__in=list(known)).prefetch_related(
+        "successors", "predecessors"
+    )
+    for event in events.distinct():
+        for predecessor in event.predecessors.all():
+            successors.setdefault(predecessor.pk, []).extend(
+                s for s in event.successors.all() if s.pk != predecessor.pk
+            )
+    resolved: dict[int, Unit | None] = {}
+
+    def resolve(unit: Unit, seen: frozenset[int] = frozenset()) -> Unit | None:
+        if unit.pk in resolved:
+            return resolved[unit.pk]
+        if unit.pk in seen:
+            return None
+        seen = seen | {unit.pk}
+        if unit.is_valid_on(day):
+            result = unit
+        elif successors.get(unit.pk):
+            result = resolve(successors[unit.pk][0], seen)
+        elif unit.parent_id and unit.parent_id in known:
+            result = resolve(known[unit.parent_id], seen)
+        else:
+            result = None
+        resolved[unit.pk] = result
+        return result
+
+    return {u.pk: resolve(u) for u in units}

@@ -106,3 +106,18 @@ def test_chained_lineage_is_followed_to_the_end(cast):
 def test_search_text_ignores_diacritics(cast):
     assert Unit.objects.filter(search_text__contains="long thuan").get() == cast.c1
     assert Unit.objects.filter(search_text__contains="huyen uy ben cau").get() == cast.d1
+
+
+def test_officers_of_a_merged_unit_see_the_history_of_its_predecessors(cast):
+    from danvan.core import scoping
+
+    new = make_unit("Đảng ủy xã Hợp Nhất", "dang-uy-xa", cast.province, code="XH", valid_from=dt.date(2025, 7, 1))
+    services.record_lineage("merge", dt.date(2025, 7, 1), [cast.c1, cast.c3], [new])
+    officer = __import__("danvan.core.testing.factories", fromlist=["make_user"]).make_user("xh", new, "editor")
+    visible = codes(Unit.objects.restrict(officer))
+    assert visible == ["C1", "C3", "XH"]
+    assert "C2" not in visible
+    # Ending a district does not hand its people the province.
+    services.record_lineage("end", dt.date(2025, 7, 1), [cast.d2], [cast.province])
+    scoping.clear_scope_cache(cast.d2_officer)
+    assert codes(Unit.objects.restrict(cast.d2_officer)) == ["C3", "D2"]

@@ -1,0 +1,95 @@
+"""One bench phase per process (see bench/run.py); the last stdout line is the JSON result."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+import django
+
+
+def timed(fn, repeat: int = 5) -> float:
+    """Median wall time in milliseconds over `repeat` runs, after one warm-up."""
+    fn()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def bench_user(username: str, unit_code: str | None):
+    from django.contrib.auth import get_user_model
+
+    from danvan.org.models import RoleAssignment, Unit
+
+    user, _ = get_user_model().objects.get_or_create(username=username)
+    if unit_code is None:
+        user.is_superuser = True
+        user.save()
+    else:
+        RoleAssignment.objects.get_or_create(user=user, unit=Unit.objects.get(code=unit_code), role="reviewer")
+    return user
+
+
+def phase_build() -> dict:
+    from bench import national
+    from danvan.org.models import Unit
+
+    migrate()
+    practices = national.build(log=lambda line: print(line, file=sys.stderr))
+    return {"practices": practices, "units": Unit.objects.count()}
+
+
+def figure(label: str, value: float, goal_ms: float, baseline: float | None = None, unit: str = "ms") -> dict:
+    return {
+        "label": label,
+        "value": value,
+        "unit": unit,
+        "baseline": baseline,
+        "goal": f"< {goal_ms:g} ms",
+        "ok": value < goal_ms,
+    }
+
+
+def phase_measure() -> dict:
+    from django.test import Client
+
+    from bench import measures
+
+    client = Client()
+    figures = []
+    admin = bench_user("bench_tinh", None)
+    commune = bench_user("bench_xa", "X25747") if _unit_exists("X25747") else None
+    figures += measures.list_pages(client, admin, commune, timed, figure)
+    figures += measures.extra(client, admin, commune, timed, figure)
+    return {"figures": figures}
+
+
+def _unit_exists(code: str) -> bool:
+    from danvan.org.models import Unit
+
+    return Unit.objects.filter(code=code).exists()
+
+
+def phase_import(rows: str) -> dict:
+    from bench import importing
+
+    migrate()
+    return importing.run(int(rows))
+
+
+if __name__ == "__main__":
+    django.setup()
+    name, *args = sys.argv[1:]
+    result = {"build": phase_build, "measure": phase_measure, "import": phase_import}[name](*args)
+    print(json.dumps(result))

@@ -1,0 +1,86 @@
+"""`make bench`: build the national dataset once per database, then print each figure next to its baseline.
+
+Each measurement runs in a fresh process with its own DANVAN_DATABASE_URL (Django binds the
+database at start-up), and reports JSON on its last output line; this module prints the table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "var" / "bench"
+PG_URL = os.environ.get("DANVAN_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/danvan_bench")
+DATABASES = {
+    "SQLite": f"sqlite:///{DATA / 'national.sqlite3'}",
+    "PostgreSQL": PG_URL,
+}
+
+
+def phase(name: str, database_url: str, *args: str) -> dict:
+    env = {**os.environ, "DANVAN_DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "danvan.settings"}
+    command = [sys.executable, "-m", "bench.phases", name, *args]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    for line in result.stderr.splitlines():
+        print(f"    {line}", file=sys.stderr)
+    if result.returncode != 0:
+        raise SystemExit(f"bench phase {name} failed:\n{result.stdout}\n{result.stderr}")
+    for line in result.stdout.splitlines():
+        if not line.startswith("{"):
+            print(f"  {line}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def postgres_available() -> bool:
+    from danvan.core.testing.pgcheck import main as pgcheck
+
+    return pgcheck(PG_URL) == 0
+
+
+def row(label: str, value: float, unit: str, baseline: float | None, goal: str, ok: bool) -> None:
+    ratio = f"{value / baseline:6.2f}×" if baseline else "      "
+    base = f"{baseline:10.1f}" if baseline is not None else " " * 10
+    mark = "ĐẠT" if ok else "CHƯA ĐẠT"
+    print(f"  {label:<58} {value:10.1f} {unit:<6} {base} {ratio}  {goal:<28} {mark}")
+
+
+def main() -> int:
+    DATA.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    print("danvan bench — figure, value, baseline, ratio, goal")
+    # Import: 100,000 rows on SQLite, against openpyxl's bare read of the same file.
+    result = phase("import", f"sqlite:///{DATA / 'import.sqlite3'}", "100000")
+    rate, bare = result["rows_per_second"], result["bare_rows_per_second"]
+    ok = rate >= 2000 and result["seconds"] <= 10 * result["bare_seconds"]
+    failures += not ok
+    print("\n[Nhập Excel, SQLite]")
+    row("nhập 100.000 dòng mô hình (dòng/giây)", rate, "dòng/s", None, ">= 2.000 dòng/s", rate >= 2000)
+    row(
+        "thời gian nhập so với openpyxl chỉ đọc (giây)",
+        result["seconds"],
+        "s",
+        result["bare_seconds"],
+        "<= 10× đọc trần",
+        result["seconds"] <= 10 * result["bare_seconds"],
+    )
+    print(f"  (openpyxl chỉ đọc: {bare:,.0f} dòng/s)")
+    for label, url in DATABASES.items():
+        if label == "PostgreSQL" and not postgres_available():
+            print(f"\n[{label}] bỏ qua: không kết nối được {url}")
+            continue
+        print(f"\n[{label}] dữ liệu quy mô toàn quốc")
+        built = phase("build", url)
+        print(f"  {built['practices']:,} mô hình, {built['units']:,} đơn vị")
+        for figure in phase("measure", url)["figures"]:
+            failures += not figure["ok"]
+            row(figure["label"], figure["value"], figure["unit"], figure.get("baseline"), figure["goal"], figure["ok"])
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
