@@ -23,9 +23,7 @@ def current_actor() -> Actor | None:
 
 @contextlib.contextmanager
 def acting_as(user, source: str = "web", request_id: str | None = None) -> Iterator[Actor]:
-    user_id = (
-        getattr(user, "pk", None) if user is not None and getattr(user, "is_authenticated", False) else None
-    )
+    user_id = getattr(user, "pk", None) if user is not None and getattr(user, "is_authenticated", False) else None
     actor = Actor(user_id=user_id, source=source, request_id=request_id or uuid.uuid4().hex)
     token = _current.set(actor)
     try:

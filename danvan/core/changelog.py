@@ -54,9 +54,7 @@ def _actor_fields() -> dict:
         return {"actor_id": None, "actor_name": "", "request_id": "", "source": "system"}
     name = ""
     if actor.user_id:
-        name = (
-            get_user_model().objects.filter(pk=actor.user_id).values_list("username", flat=True).first() or ""
-        )
+        name = get_user_model().objects.filter(pk=actor.user_id).values_list("username", flat=True).first() or ""
     return {
         "actor_id": actor.user_id,
         "actor_name": name,
@@ -65,9 +63,7 @@ def _actor_fields() -> dict:
     }
 
 
-def build_entry(
-    instance: TrackedModel, action: str, before: dict | None, after: dict | None
-) -> ChangeLogEntry:
+def build_entry(instance: TrackedModel, action: str, before: dict | None, after: dict | None) -> ChangeLogEntry:
     deleted = action == ChangeLogEntry.Action.DELETE
     return ChangeLogEntry(
         content_type=ContentType.objects.get_for_model(type(instance)),
@@ -103,9 +99,7 @@ def _on_save(sender, instance, created, raw=False, **kwargs):
             before = {k: before[k] for k in changed}
             after = {k: after[k] for k in changed}
         build_entry(instance, ChangeLogEntry.Action.UPDATE, before, after).save()
-    instance._loaded_values = {
-        f.attname: f.value_from_object(instance) for f in type(instance)._meta.concrete_fields
-    }
+    instance._loaded_values = {f.attname: f.value_from_object(instance) for f in type(instance)._meta.concrete_fields}
 
 
 def _on_delete(sender, instance, **kwargs):

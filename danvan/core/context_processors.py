@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from danvan.core.users import display_name
+
 
 def navigation(request):
     """The main menu: the modules that exist, in the order staff use them."""
@@ -7,11 +9,11 @@ def navigation(request):
         return {"nav_items": []}
     items = [
         ("home", "Tổng quan", "bi-speedometer2", reverse("home")),
+        ("practices", "Dân vận khéo", "bi-stars", reverse("practices:list")),
+        ("stats", "Thống kê", "bi-bar-chart-line", reverse("stats:index")),
         ("units", "Đơn vị", "bi-diagram-3", reverse("org:unit-list")),
     ]
     if request.user.is_superuser:
         items.append(("admin", "Cấu hình", "bi-gear", reverse("admin:index")))
-    current = (
-        request.resolver_match.namespace or request.resolver_match.url_name if request.resolver_match else ""
-    )
-    return {"nav_items": items, "nav_current": current}
+    current = request.resolver_match.namespace or request.resolver_match.url_name if request.resolver_match else ""
+    return {"nav_items": items, "nav_current": current, "user_display": display_name(request.user)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
@@ -13,6 +14,22 @@ from django.utils import timezone
 
 from danvan.core import scoping
 from danvan.core.numbering import Counter  # noqa: F401 - model registration
+
+
+class User(AbstractUser):
+    """A person who logs in; what they may do comes from role assignments on units."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = "người dùng"
+        verbose_name_plural = "người dùng"
+
+    def get_full_name(self) -> str:
+        # Vietnamese order: family and middle names, then the given name ("Lê Thị Mai").
+        return f"{self.last_name} {self.first_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -198,9 +215,7 @@ class WorkflowStep(models.Model):
     action_label = models.CharField("thao tác", max_length=100)
     from_state = models.CharField("từ trạng thái", max_length=30)
     to_state = models.CharField("sang trạng thái", max_length=30)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     actor_name = models.CharField("người thực hiện", max_length=150, blank=True)
     comment = models.TextField("ý kiến", blank=True)
     data = models.JSONField(default=dict, blank=True)
@@ -212,9 +227,7 @@ class WorkflowStep(models.Model):
         verbose_name = "bước xử lý"
         verbose_name_plural = "các bước xử lý"
         ordering = ["timestamp", "id"]
-        indexes = [
-            models.Index(fields=["content_type", "object_id", "timestamp"], name="workflow_object_idx")
-        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "timestamp"], name="workflow_object_idx")]
 
     def __str__(self) -> str:
         return f"{self.action_label}: {self.from_state} → {self.to_state}"

@@ -84,9 +84,7 @@ def with_history(units: dict[int, str]) -> dict[int, str]:
     frontier = set(units)
     while frontier:
         found = dict(
-            Unit.objects.filter(
-                successor_events__kind__in=INHERITING_KINDS, successor_events__successors__in=frontier
-            )
+            Unit.objects.filter(successor_events__kind__in=INHERITING_KINDS, successor_events__successors__in=frontier)
             .exclude(pk__in=result)
             .values_list("pk", "path")
             .distinct()

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from danvan.core import scoping
 from danvan.core.models import WorkflowStep
+from danvan.core.users import display_name
 
 OWN_UNIT = "own"  # the actor holds the permission on the record's unit (or above)
 ANCESTOR = "ancestor"  # the actor holds it on a unit strictly above the record's unit
@@ -58,9 +59,7 @@ class Workflow:
             return f"Không thể “{transition.label}” khi hồ sơ đang ở trạng thái “{shown}”."
         unit = obj.unit
         if transition.where == ANCESTOR:
-            allowed = unit.parent_id is not None and scoping.covers(
-                user, unit.parent.path, transition.permission
-            )
+            allowed = unit.parent_id is not None and scoping.covers(user, unit.parent.path, transition.permission)
         else:
             allowed = scoping.covers(user, unit.path, transition.permission)
         if not allowed:
@@ -72,9 +71,7 @@ class Workflow:
     def available(self, obj, user) -> list[Transition]:
         return [t for t in self.transitions if self.refusal(obj, t, user) is None]
 
-    def apply(
-        self, obj, action: str, user, comment: str = "", changes: dict | None = None, data: dict | None = None
-    ):
+    def apply(self, obj, action: str, user, comment: str = "", changes: dict | None = None, data: dict | None = None):
         """Take the transition and return the saved record, or raise PermissionDenied/ValidationError.
 
         `changes` are field values set together with the new state (e.g. the recognition decision).
@@ -97,11 +94,13 @@ class Workflow:
             setattr(fresh, self.state_field, transition.target)
             fresh.save()
             self.record(fresh, transition, source, user, comment, data)
+        # Keep the caller's instance in step with what was saved.
+        for name, value in (changes or {}).items():
+            setattr(obj, name, value)
+        setattr(obj, self.state_field, transition.target)
         return fresh
 
-    def record(
-        self, obj, transition: Transition, source: str, user, comment: str, data: dict | None
-    ) -> WorkflowStep:
+    def record(self, obj, transition: Transition, source: str, user, comment: str, data: dict | None) -> WorkflowStep:
         return WorkflowStep.objects.create(
             content_type=ContentType.objects.get_for_model(type(obj)),
             object_id=str(obj.pk),
@@ -111,7 +110,7 @@ class Workflow:
             from_state=source,
             to_state=transition.target,
             actor=user,
-            actor_name=user.get_full_name() or user.get_username(),
+            actor_name=display_name(user),
             comment=comment,
             data=data or {},
         )

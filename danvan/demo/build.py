@@ -51,9 +51,7 @@ def _unit(code: str, name: str, kind: str, parent: Unit, short_name: str = "", *
     return unit
 
 
-def _user(
-    username: str, full_name: str, unit: Unit, roles: list[str], position: str, superuser: bool = False
-):
+def _user(username: str, full_name: str, unit: Unit, roles: list[str], position: str, superuser: bool = False):
     last, _, first = full_name.rpartition(" ")
     user, _ = get_user_model().objects.get_or_create(
         username=username, defaults={"first_name": first, "last_name": last}
@@ -63,9 +61,7 @@ def _user(
     user.set_password(PASSWORD)
     user.save()
     for role in roles:
-        RoleAssignment.objects.update_or_create(
-            user=user, unit=unit, role=role, defaults={"position": position}
-        )
+        RoleAssignment.objects.update_or_create(user=user, unit=unit, role=role, defaults={"position": position})
     return user
 
 
@@ -127,9 +123,7 @@ def build_structure() -> DemoContext:
         "BCĐ Dân vận khéo tỉnh",
     )
     _unit("T80-UBND", "Ủy ban nhân dân tỉnh Tây Ninh", "ubnd", province, "UBND tỉnh")
-    mttq = _unit(
-        "T80-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh", "mttq", province, "UBMTTQ tỉnh"
-    )
+    mttq = _unit("T80-MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tây Ninh", "mttq", province, "UBMTTQ tỉnh")
     for code, name, short in [
         ("T80-HND", "Hội Nông dân tỉnh Tây Ninh", "Hội Nông dân tỉnh"),
         ("T80-HLHPN", "Hội Liên hiệp Phụ nữ tỉnh Tây Ninh", "Hội LHPN tỉnh"),
@@ -144,11 +138,44 @@ def build_structure() -> DemoContext:
         ("T80-CA", "Đảng ủy Công an tỉnh Tây Ninh", "Công an tỉnh"),
     ]:
         _unit(code, name, "llvt", province, short)
+    _same_name_commune_lineage(province)
     district = _find("T80", "Bến Cầu", dt.date(2020, 1, 1))
     commune = _find("T80", "Long Thuận", dt.date(2026, 1, 1))
-    return DemoContext(
-        province=province, commission_old=bdv, commission=btgdv, district=district, commune=commune
+    return DemoContext(province=province, commission_old=bdv, commission=btgdv, district=district, commune=commune)
+
+
+def _same_name_commune_lineage(province: Unit) -> None:
+    """Demo lineage for communes: each new commune takes over the old commune of the same name.
+
+    The real commune merges come from the provincial resolution and are imported from Excel
+    (`danvan import_xlsx lineage`); this stand-in lets "mapped to today's units" show something.
+    """
+    from danvan.core.vn import fold
+
+    reform = dt.date(2025, 7, 1)
+    last_day = reform - dt.timedelta(days=1)
+    by_name = {}
+    for root in Unit.objects.filter(code__in=["T80", "TC80"]):
+        for unit in Unit.objects.subtree(root).filter(kind__tier="commune", valid_until=last_day):
+            by_name.setdefault(fold(unit.short_name), unit)
+    new_communes = Unit.objects.subtree(province).filter(valid_from=reform, kind__tier="commune")
+    done = set(
+        LineageEvent.objects.filter(kind=LineageKind.MERGE, date=reform, successors__in=new_communes).values_list(
+            "successors", flat=True
+        )
     )
+    for commune in new_communes:
+        predecessor = by_name.get(fold(commune.short_name))
+        if predecessor is None or commune.pk in done:
+            continue
+        event = LineageEvent.objects.create(
+            kind=LineageKind.MERGE,
+            date=reform,
+            legal_basis="Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã của tỉnh Tây Ninh năm 2025",
+            note="Dữ liệu minh họa: ghép theo xã cũ cùng tên.",
+        )
+        event.predecessors.set([predecessor])
+        event.successors.set([commune])
 
 
 def create_accounts(ctx: DemoContext) -> list[str]:

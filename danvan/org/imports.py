@@ -33,13 +33,15 @@ def _max_length(model: Any, name: str) -> int:
 
 def _covers(outer: Any, inner: Any) -> bool:
     """Whether `outer`'s validity period contains all of `inner`'s (None = open end)."""
-    starts_before = outer.valid_from is None or (
-        inner.valid_from is not None and outer.valid_from <= inner.valid_from
-    )
-    ends_after = outer.valid_until is None or (
-        inner.valid_until is not None and inner.valid_until <= outer.valid_until
-    )
+    starts_before = outer.valid_from is None or (inner.valid_from is not None and outer.valid_from <= inner.valid_from)
+    ends_after = outer.valid_until is None or (inner.valid_until is not None and inner.valid_until <= outer.valid_until)
     return starts_before and ends_after
+
+
+def period(obj: Any) -> str:
+    """The validity period as it reads inside a sentence: "từ 1/1/2020 đến 30/6/2025"."""
+    label = obj.period_label
+    return label[:1].lower() + label[1:]
 
 
 # --- Units ---------------------------------------------------------------------------------------
@@ -101,7 +103,7 @@ class UnitsKind(ModelKind):
         # A blank bloc means the kind's default for a new unit, and "keep it" for an existing one.
         if values.get("bloc") is not None:
             obj.bloc = values["bloc"]
-        elif obj._state.adding:
+        elif obj._state.adding and obj.kind_id:
             obj.bloc = obj.kind.default_bloc
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
@@ -109,12 +111,20 @@ class UnitsKind(ModelKind):
         by_code = {unit.code: unit for unit in units}
         by_id = {unit.pk: unit for unit in units}
         ctx.data["by_code"] = by_code
-        planned = [row for row in rows if row.ok]
+        # Rows with a bad cell still take part in the cross-row checks, so every error shows at once;
+        # a repeated code (already an error) is left out.
+        first_rows: dict[str, Row] = {}
+        for row in rows:
+            if row.values.get("code"):
+                first_rows.setdefault(row.values["code"], row)
+        planned = list(first_rows.values())
         for row in planned:
+            row.extra["parsed"] = row.ok
             code = row.values["code"]
             obj = by_code.get(code) or Unit(code=code)
             self.apply(row, obj, ctx)
-            self.validate(row, obj, ctx)
+            if row.extra["parsed"]:
+                self.validate(row, obj, ctx)
             row.target = obj
             row.extra["changes"] = ({}, {}) if obj._state.adding else changes(obj)
 
@@ -141,9 +151,7 @@ class UnitsKind(ModelKind):
         self, rows: list[Row], planned: list[Row], by_code: dict[str, Unit], by_id: dict[int, Unit]
     ) -> dict[str, str | None]:
         """Every unit's parent code once the file is applied; unknown parents are errors."""
-        parents = {
-            unit.code: by_id[unit.parent_id].code if unit.parent_id else None for unit in by_code.values()
-        }
+        parents = {unit.code: by_id[unit.parent_id].code if unit.parent_id else None for unit in by_code.values()}
         in_file = {row.values.get("code") for row in rows}
         for row in planned:
             code = row.values["code"]
@@ -172,46 +180,43 @@ class UnitsKind(ModelKind):
                 position[code] = len(chain)
                 chain.append(code)
                 code = parents.get(code)
+            depth: int | None  # of the unit above the chain; None when the chain is in or under a loop
             if code is not None and code in position:
                 cycle = chain[position[code] :]
                 for index, member in enumerate(cycle):
                     loop = " → ".join([*cycle[index:], *cycle[:index], member])
                     if member in rows_by_code:
                         rows_by_code[member].error("parent", f"Tạo vòng lặp cấp trên – cấp dưới: {loop}")
-                above = -1
+                depth = None
+            elif code is None:
+                depth = -1  # reached the top
             else:
-                above = -1 if code is None else depths[code]
-                above = above if code is None or above >= 0 else -2
-            broken = above == -1 and code is not None
+                depth = depths[code] if depths[code] >= 0 else None  # joined an earlier walk
             for member in reversed(chain):
-                if broken or above == -2:
-                    depths[member] = -1
-                else:
-                    above += 1
-                    depths[member] = above
+                depth = None if depth is None else depth + 1
+                depths[member] = -1 if depth is None else depth
         return depths
 
     def _check_periods(
         self, planned: list[Row], targets: dict[str, Unit], by_code: dict[str, Unit], units: list[Unit]
     ) -> None:
         """A parent must be valid during the child's whole period (checked where the file changes it)."""
-        moved = {
+        period_changed = {
             row.values["code"]
             for row in planned
             if row.target._state.adding or {"valid_from", "valid_until"} & set(row.extra["changes"][1])
         }
         for row in planned:
             obj, parent_code = row.target, row.extra["parent_code"]
-            if parent_code is None or row.extra["depth"] < 0:
+            if parent_code is None or row.extra["depth"] < 0 or not row.extra["parsed"]:
                 continue
             parent = targets.get(parent_code) or by_code[parent_code]
-            if (row.extra["reparent"] or obj.code in moved or parent_code in moved) and not _covers(
-                parent, obj
-            ):
+            placed = row.extra["reparent"] or obj.code in period_changed or parent_code in period_changed
+            if placed and not _covers(parent, obj):
                 row.error(
                     "parent",
-                    f"Đơn vị cấp trên '{parent_code}' có hiệu lực {parent.period_label}, "
-                    f"không bao trùm thời gian hiệu lực của đơn vị này ({obj.period_label})",
+                    f"Đơn vị cấp trên '{parent_code}' có hiệu lực {period(parent)}, "
+                    f"không bao trùm thời gian hiệu lực của đơn vị này ({period(obj)})",
                 )
         # Units the file does not list keep their period: a parent's new period must still hold them.
         children: dict[int, list[Unit]] = defaultdict(list)
@@ -220,7 +225,7 @@ class UnitsKind(ModelKind):
                 children[unit.parent_id].append(unit)
         for row in planned:
             obj = row.target
-            if obj._state.adding or obj.code not in moved:
+            if obj._state.adding or obj.code not in period_changed or not row.extra["parsed"]:
                 continue
             loaded = obj._loaded_values
             before = SimpleNamespace(valid_from=loaded["valid_from"], valid_until=loaded["valid_until"])
@@ -229,8 +234,8 @@ class UnitsKind(ModelKind):
                 if _covers(before, child) and not _covers(obj, child):
                     row.error(
                         column,
-                        f"Đơn vị cấp dưới '{child.code}' có hiệu lực {child.period_label}, "
-                        f"nằm ngoài thời gian hiệu lực mới ({obj.period_label})",
+                        f"Đơn vị cấp dưới '{child.code}' có hiệu lực {period(child)}, "
+                        f"nằm ngoài thời gian hiệu lực mới ({period(obj)})",
                     )
 
     def touched(self, row: Row, ctx: Context) -> Iterable[tuple[str | None, str, str | None]]:
@@ -253,9 +258,7 @@ class UnitsKind(ModelKind):
             row.target.search_text = row.target.compute_search_text()
         self.bulk_update(plain, extra_fields=["search_text"])
         # Re-parenting moves a subtree's paths: save() does it; top-down so no step makes a loop.
-        for row in sorted(
-            (row for row in updated if row.extra["reparent"]), key=lambda row: row.extra["depth"]
-        ):
+        for row in sorted((row for row in updated if row.extra["reparent"]), key=lambda row: row.extra["depth"]):
             unit, parent = row.target, row.target.parent
             ids = [unit.pk] if parent is None else [unit.pk, parent.pk]
             fresh = {
@@ -268,9 +271,7 @@ class UnitsKind(ModelKind):
             unit.save()
 
     def export_queryset(self, user: Any, filters: dict[str, Any]) -> QuerySet:
-        return (
-            super().export_queryset(user, filters).select_related("kind", "bloc", "parent").order_by("path")
-        )
+        return super().export_queryset(user, filters).select_related("kind", "bloc", "parent").order_by("path")
 
 
 # --- Lineage -------------------------------------------------------------------------------------
@@ -339,33 +340,35 @@ class LineageEventsKind(ImportKind):
         by_code = {u.code: u for u in Unit.objects.only("code", "name", "path", "valid_from", "valid_until")}
         ctx.data["by_code"] = by_code
         seen: dict[tuple, int] = {}
-        for row in (row for row in rows if row.ok):
+        for row in rows:  # rows with a bad cell are checked too, so every error shows at once
+            parsed = row.ok
             self._check_row(row, by_code)
-            key = tuple(
-                row.values.get(name) for name in ("kind", "date", "predecessor", "successor", "legal_basis")
-            )
-            if key in seen:
+            key = tuple(row.values.get(name) for name in ("kind", "date", "predecessor", "successor", "legal_basis"))
+            if parsed and key in seen:
                 row.error(None, f"Trùng với dòng {seen[key]}")
-            seen.setdefault(key, row.number)
+            if parsed:
+                seen.setdefault(key, row.number)
         plans = self._group([row for row in rows if row.ok])
         self._match_existing(plans)
         ctx.data["plans"] = plans
 
     def _check_row(self, row: Row, by_code: dict[str, Unit]) -> None:
-        kind, date = row.values["kind"], row.values["date"]
+        kind, date = row.values.get("kind"), row.values.get("date")
         found: dict[str, Unit | None] = {}
         for name in ("predecessor", "successor"):
             code = row.values.get(name) or ""
             found[name] = by_code.get(code) if code else None
             if code and found[name] is None:
                 row.error(name, f"Không tìm thấy đơn vị có mã '{code}'")
-        if not row.values.get("predecessor") and kind != LineageKind.ESTABLISH:
+        row.extra["units"] = before, after = found["predecessor"], found["successor"]
+        if kind is None or date is None:
+            return  # the kind or date cell is wrong: already an error, and the rules below need them
+        if _blank(row, "predecessor") and kind != LineageKind.ESTABLISH:
             row.error("predecessor", "Chưa nhập (bắt buộc, trừ sự kiện Thành lập)")
         if kind == LineageKind.END and row.values.get("successor"):
             row.error("successor", "Sự kiện kết thúc hoạt động không có đơn vị sau")
-        elif not row.values.get("successor") and kind != LineageKind.END:
+        elif _blank(row, "successor") and kind != LineageKind.END:
             row.error("successor", "Chưa nhập (bắt buộc, trừ sự kiện Kết thúc hoạt động)")
-        before, after = found["predecessor"], found["successor"]
         if before is not None and before.valid_from is not None and before.valid_from >= date:
             row.error(
                 "predecessor",
@@ -375,10 +378,8 @@ class LineageEventsKind(ImportKind):
         if after is not None and not after.is_valid_on(date):
             row.error(
                 "successor",
-                f"Đơn vị '{after.code}' không có hiệu lực vào ngày {text_date(date)} "
-                f"(hiệu lực {after.period_label})",
+                f"Đơn vị '{after.code}' không có hiệu lực vào ngày {text_date(date)} (hiệu lực {period(after)})",
             )
-        row.extra["units"] = (before, after)
 
     def _group(self, rows: list[Row]) -> list[EventPlan]:
         """Rows of the same kind, date and legal basis that share a unit (on the same side) are one event."""
@@ -417,9 +418,7 @@ class LineageEventsKind(ImportKind):
 
     def _match_existing(self, plans: list[EventPlan]) -> None:
         """A recorded event holding these units leaves the rows unchanged; sharing some, it gains the rest."""
-        events = LineageEvent.objects.filter(
-            date__in={p.date for p in plans}, kind__in={p.kind for p in plans}
-        )
+        events = LineageEvent.objects.filter(date__in={p.date for p in plans}, kind__in={p.kind for p in plans})
         events = list(events.prefetch_related("predecessors", "successors"))
         index: dict[tuple, list[LineageEvent]] = defaultdict(list)
         for event in events:
@@ -429,19 +428,13 @@ class LineageEventsKind(ImportKind):
         for plan in plans:
             preds, succs = set(plan.predecessors), set(plan.successors)
             candidates = [
-                e
-                for e in index[plan.kind, plan.date, plan.legal_basis]
-                if e.pred_ids & preds or e.succ_ids & succs
+                e for e in index[plan.kind, plan.date, plan.legal_basis] if e.pred_ids & preds or e.succ_ids & succs
             ]
             covering = [e for e in candidates if preds <= e.pred_ids and succs <= e.succ_ids]
             if covering or candidates:
                 plan.event = (covering or candidates)[0]
-                plan.add_predecessors = [
-                    u for pk, u in plan.predecessors.items() if pk not in plan.event.pred_ids
-                ]
-                plan.add_successors = [
-                    u for pk, u in plan.successors.items() if pk not in plan.event.succ_ids
-                ]
+                plan.add_predecessors = [u for pk, u in plan.predecessors.items() if pk not in plan.event.pred_ids]
+                plan.add_successors = [u for pk, u in plan.successors.items() if pk not in plan.event.succ_ids]
                 note_changed = bool(plan.note) and plan.note != plan.event.note
                 changed = plan.add_predecessors or plan.add_successors or note_changed
                 plan.action = Action.UPDATE if changed else Action.UNCHANGED
@@ -454,8 +447,16 @@ class LineageEventsKind(ImportKind):
                 yield name, unit.code, unit.path
 
     def counts(self, rows: list[Row]) -> Counter[Action]:
-        plans = {id(row.extra["plan"]): row.extra["plan"] for row in rows if row.ok and "plan" in row.extra}
-        return Counter(plan.action for plan in plans.values())
+        """Events, not rows: rows of one plan count once, and so do plans matching one recorded event."""
+        actions: dict[tuple, Action] = {}
+        for row in rows:
+            plan = row.extra.get("plan")
+            if not row.ok or plan is None:
+                continue
+            key = ("plan", id(plan)) if plan.event is None else ("event", plan.event.pk)
+            if actions.get(key) is not Action.UPDATE:  # an event that any plan changes is updated
+                actions[key] = plan.action
+        return Counter(actions.values())
 
     def write(self, rows: list[Row], ctx: Context) -> None:
         plans = [plan for plan in ctx.data["plans"] if plan.action is not Action.UNCHANGED]
@@ -470,12 +471,8 @@ class LineageEventsKind(ImportKind):
                 list(plan.successors.values()),
             )
         preds, succs = LineageEvent.predecessors.through, LineageEvent.successors.through
-        preds.objects.bulk_create(
-            preds(lineageevent=p.event, unit=u) for p in plans for u in p.add_predecessors
-        )
-        succs.objects.bulk_create(
-            succs(lineageevent=p.event, unit=u) for p in plans for u in p.add_successors
-        )
+        preds.objects.bulk_create(preds(lineageevent=p.event, unit=u) for p in plans for u in p.add_predecessors)
+        succs.objects.bulk_create(succs(lineageevent=p.event, unit=u) for p in plans for u in p.add_successors)
         entries = []
         for plan in created:
             entries.append((plan.event, "create", None, changelog.snapshot(plan.event) | _links(plan)))
@@ -522,9 +519,7 @@ class LineageEventsKind(ImportKind):
         )
         for units in (
             Unit.objects.restrict(user) if user is not None else None,
-            Unit.objects.filter(scoping.subtree_q("path", unit_path(filters["unit"])))
-            if filters.get("unit")
-            else None,
+            Unit.objects.filter(scoping.subtree_q("path", unit_path(filters["unit"]))) if filters.get("unit") else None,
         ):
             if units is not None:
                 queryset = queryset.filter(Q(predecessors__in=units) | Q(successors__in=units))
@@ -545,6 +540,11 @@ class LineageEventsKind(ImportKind):
                         event.legal_basis,
                         event.note,
                     ]
+
+
+def _blank(row: Row, name: str) -> bool:
+    """Left empty, or its column is not in the file (a cell that failed to parse is not blank)."""
+    return row.values.get(name) == "" or name not in row.cells
 
 
 def _links(plan: EventPlan) -> dict[str, list[str]]:

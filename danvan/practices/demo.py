@@ -172,7 +172,9 @@ def load(ctx) -> list[str]:
         decision_counter = 0
         for unit in communes + districts:
             is_district = unit in districts
-            for _ in range(rng.randint(2, 5) if not is_district else rng.randint(1, 3)):
+            # Communes after the reform are about three old communes each.
+            count = rng.randint(1, 3) if is_district else rng.randint(7, 13) if year >= 2026 else rng.randint(2, 5)
+            for _ in range(count):
                 field_code = rng.choice(list(TOPICS))
                 title, description = rng.choice(TOPICS[field_code])
                 exemplar = rng.random() < 0.15

@@ -208,7 +208,10 @@ def decide_many(
     if action not in {"recognize", "reject"}:
         raise ValidationError("Chỉ công nhận hoặc không công nhận được theo lô.")
     done, errors = [], []
-    for practice in practices:
+    # Fresh copies: if anything fails the caller's objects must not claim a state that was rolled back.
+    ids = [p.pk for p in practices]
+    fresh = Practice.objects.filter(pk__in=ids).select_related("unit__parent").in_bulk()
+    for practice in (fresh[pk] for pk in ids if pk in fresh):
         try:
             if action == "recognize":
                 done.append(recognize(user, practice, comment=comment, **decision))

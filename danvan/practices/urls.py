@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from danvan.practices import views
 
 app_name = "practices"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.practice_list, name="list"),
+    path("them/", views.practice_create, name="create"),
+    path("goi-y/", views.practice_lookup, name="lookup"),
+    path("xu-ly-theo-lo/", views.practice_bulk, name="bulk"),
+    path("tep/<int:pk>/", views.file_download, name="file"),
+    path("<int:pk>/", views.practice_detail, name="detail"),
+    path("<int:pk>/sua/", views.practice_edit, name="edit"),
+    path("<int:pk>/dinh-chinh/", views.practice_amend, name="amend"),
+    path("<int:pk>/tep/", views.file_upload, name="file-upload"),
+    path("<int:pk>/xu-ly/<slug:action>/", views.practice_action, name="action"),
+    # --- Excel export / import (added by the import-export change) -------------------------------
+    # path("xuat-excel/", ..., name="export"),  # the list's "Xuất Excel" button appears once this resolves;
+    #                                           # it receives the list's query string: use
+    #                                           # filters.PracticeFilter(request.GET, request.user).queryset()
+    # path("nhap-excel/", ..., name="import"),  # the list's "Nhập Excel" button appears once this resolves
+]

@@ -151,29 +151,47 @@ def by_year(qs: QuerySet, years: range) -> Table:
     return table
 
 
-def _counts_by_unit(qs: QuerySet, year: int) -> dict[int, dict[int, tuple[int, int]]]:
-    """{year: {unit_id: (registered, recognized)}} for the year and the one before."""
-    result: dict[int, dict[int, tuple[int, int]]] = {year - 1: {}, year: {}}
+def _counts_by_unit(qs: QuerySet, year: int) -> dict[int, dict[int, tuple[str, int, int]]]:
+    """{year: {unit_id: (unit path, registered, recognized)}} for the year and the one before."""
+    result: dict[int, dict[int, tuple[str, int, int]]] = {year - 1: {}, year: {}}
     grouped = (
         qs.filter(year__in=[year - 1, year])
-        .values("year", "unit_id")
+        .values("year", "unit_id", "unit__path")
         .annotate(registered=Count("pk"), recognized=Count("pk", filter=RECOGNIZED))
         .order_by()
     )
     for row in grouped:
-        result[row["year"]][row["unit_id"]] = (row["registered"], row["recognized"])
+        result[row["year"]][row["unit_id"]] = (row["unit__path"], row["registered"], row["recognized"])
     return result
 
 
-def _row_units(root: Unit, day: dt.date) -> list[Unit]:
+def _bucketer(row_units: list[Unit]):
+    """A function from a unit path to the row unit whose subtree holds it (dict lookups, no scans)."""
+    by_path = {u.path: u for u in row_units}
+    lengths = sorted({len(p) for p in by_path}, reverse=True)
+
+    def bucket(path: str) -> Unit | None:
+        for length in lengths:
+            unit = by_path.get(path[:length])
+            if unit is not None:
+                return unit
+        return None
+
+    return bucket
+
+
+def _row_units(root: Unit | None, day: dt.date) -> list[Unit]:
     """The units one level below the root (and below what it inherited) that existed on `day`."""
+    if root is None:  # the whole country: the provinces
+        tops = Unit.objects.valid_on(day).filter(parent__isnull=True).select_related("kind")
+        return sorted(tops, key=lambda u: sort_key(u.name))
     inherited = scoping.with_history({root.pk: root.path})
     parents = Unit.objects.filter(pk__in=inherited)
     children = Unit.objects.valid_on(day).filter(parent__in=parents).select_related("parent", "kind")
     return sorted(children, key=lambda u: (sort_key(u.parent.name), sort_key(u.name)))
 
 
-def by_unit(qs: QuerySet, year: int, root: Unit, mode: str = AS_AT) -> Table:
+def by_unit(qs: QuerySet, year: int, root: Unit | None, mode: str = AS_AT) -> Table:
     """Counts rolled up to the units directly below `root`.
 
     AS_AT: the units of that year (districts of 2019); TODAY: today's units, each record
@@ -181,23 +199,24 @@ def by_unit(qs: QuerySet, year: int, root: Unit, mode: str = AS_AT) -> Table:
     """
     day = dt.date(year, 12, 31) if mode == AS_AT else org_services.today()
     row_units = _row_units(root, min(day, org_services.today()) if mode == AS_AT else day)
-    by_path = sorted(((u.path, u) for u in row_units), key=lambda item: -len(item[0]))
+    bucket = _bucketer(row_units)
     counts = _counts_by_unit(qs, year)
-    unit_ids = set(counts[year]) | set(counts[year - 1])
-    paths = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "path"))
+    mapped: dict[int, str] = {}
     if mode == TODAY:
-        paths = _mapped_paths(unit_ids, day)
-    rows = {u.pk: Row(u.pk, u.name, group=u.parent.name) for u in row_units}
-    other = Row("other", f"Trực tiếp tại {root.name} và đơn vị khác", group=root.name)
+        mapped = _mapped_paths(set(counts[year]) | set(counts[year - 1]), day)
+    rows = {u.pk: Row(u.pk, u.name, group=u.parent.name if u.parent_id else "") for u in row_units}
+    root_name = root.name if root else "toàn hệ thống"
+    label = (
+        f"Đơn vị cũ chưa xác định đơn vị kế thừa (quy về {root_name})"
+        if mode == TODAY
+        else f"Trực tiếp tại {root_name} và đơn vị khác"
+    )
+    other = Row("other", label, group=root_name)
     has_previous = _has_previous(qs, year)
     for y in (year - 1, year):
-        for unit_id, (registered, recognized) in counts[y].items():
-            target = other
-            unit_path = paths.get(unit_id, "")
-            for path, unit in by_path:
-                if unit_path.startswith(path):
-                    target = rows[unit.pk]
-                    break
+        for unit_id, (unit_path, registered, recognized) in counts[y].items():
+            unit = bucket(mapped.get(unit_id, unit_path) if mapped else unit_path)
+            target = rows[unit.pk] if unit is not None else other
             if y == year:
                 target.registered += registered
                 target.recognized += recognized

@@ -92,3 +92,19 @@ def vn_header_date(value: Any) -> str:
     if d is None:
         return "" if value is None else str(value)
     return vn.header_date(d)
+
+
+@register.filter
+def vn_signed(value: Any) -> str:
+    """A change with its sign: "+399", "−56", "0"; "—" when there is nothing to compare with."""
+    if value is None or value == "":
+        return "—"
+    try:
+        number = _number(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if number > 0:
+        return f"+{vn.format_number(number)}"
+    if number < 0:
+        return f"−{vn.format_number(-number)}"
+    return "0"

@@ -41,8 +41,9 @@ class Parser:
 class Text(Parser):
     empty = ""
 
-    def __init__(self, max_length: int | None = None) -> None:
+    def __init__(self, max_length: int | None = None, multiline: bool = False) -> None:
         self.max_length = max_length
+        self.multiline = multiline  # keep line breaks (notes); otherwise all whitespace is one space
 
     def parse(self, value: Any) -> str:
         if isinstance(value, bool):
@@ -51,6 +52,8 @@ class Text(Parser):
             text = str(int(value))  # a code typed as a number: 123 is read back as 123.0
         elif isinstance(value, dt.datetime | dt.date):
             text = text_date(value)
+        elif self.multiline:
+            text = "\n".join(clean_text(line) for line in str(value).splitlines()).strip("\n")
         else:
             text = clean_text(value)
         if self.max_length is not None and len(text) > self.max_length:

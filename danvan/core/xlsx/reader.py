@@ -62,7 +62,9 @@ class FileRejected(Exception):
 # --- Opening -------------------------------------------------------------------------------------
 
 
-def _megabytes(size: int) -> str:
+def _file_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{format_number(size / 1024, 1)} KB"
     return f"{format_number(size / 1024 / 1024, 1)} MB"
 
 
@@ -102,7 +104,7 @@ def check_container(stream: IO[bytes]) -> None:
     if size == 0:
         raise FileRejected(MSG_EMPTY_FILE)
     if size > limit:
-        raise FileRejected(f"Tệp quá lớn ({_megabytes(size)}); giới hạn là {_megabytes(limit)}.")
+        raise FileRejected(f"Tệp quá lớn ({_file_size(size)}); giới hạn là {_file_size(limit)}.")
     stream.seek(0)
     head = stream.read(8)
     stream.seek(0)
@@ -159,6 +161,7 @@ class Table:
     header_rows: tuple[int, int]  # first and last Excel row of the header
     positions: dict[str, int]  # field -> 0-based cell index
     score: int
+    empty: bool = False  # no sheet has anything in its first rows
     duplicates: list[tuple[Column, int, int]] = field(default_factory=list)
     _rows: Iterator[tuple[int, Cells]] = field(default_factory=lambda: iter(()), repr=False)
 
@@ -213,7 +216,7 @@ def _best_header(head: list[tuple[int, Cells]], key_map: dict[str, Column]) -> T
             options.append((number - 1, _match(_two_row_candidates(previous, texts), key_map)))
         for first, (positions, duplicates) in options:
             if positions and (best is None or len(positions) > best.score):
-                best = Table("", (first, number), positions, len(positions), duplicates)
+                best = Table("", (first, number), positions, len(positions), duplicates=duplicates)
         previous = texts
     return best
 
@@ -222,6 +225,7 @@ def find_table(workbook: Workbook, columns: Sequence[Column]) -> Table:
     """The sheet and header row matching the most columns; its data rows follow in `data_rows`."""
     key_map = {key: column for column in columns for key in column.keys}
     best: Table | None = None
+    empty = True
     for sheet in workbook.worksheets:
         if not hasattr(sheet, "reset_dimensions"):
             continue  # a chart sheet
@@ -229,6 +233,7 @@ def find_table(workbook: Workbook, columns: Sequence[Column]) -> Table:
         sheet.reset_dimensions()
         rows = _safe(enumerate(sheet.iter_rows(), start=1))
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+        empty = empty and all(_blank(cell.value) for _, cells in head for cell in cells)
         table = _best_header(head, key_map)
         if table is not None and (best is None or table.score > best.score):
             best = table
@@ -236,7 +241,7 @@ def find_table(workbook: Workbook, columns: Sequence[Column]) -> Table:
             last = table.header_rows[1]
             best._rows = itertools.chain((item for item in head if item[0] > last), rows)
     if best is None:
-        return Table("", (0, 0), {}, 0)
+        return Table("", (0, 0), {}, 0, empty=empty)
     return best
 
 

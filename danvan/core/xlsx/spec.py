@@ -19,6 +19,8 @@ from danvan.core.vn import fold_key
 from danvan.core.xlsx.parsers import Parser, Text
 from danvan.core.xlsx.result import Action, Row
 
+_TEXT = Text()  # parsers hold no per-import state, so columns can share one
+
 
 @dataclass(frozen=True)
 class Column:
@@ -32,7 +34,7 @@ class Column:
 
     header: str
     field: str
-    parser: Parser = Text()
+    parser: Parser = _TEXT
     required: bool = False
     aliases: tuple[str, ...] = ()
     column_required: bool | None = None

@@ -33,10 +33,7 @@ def test_demo_province_spans_the_2025_reform(demo):
 
 
 def test_demo_accounts_have_the_documented_scopes(demo):
-    roles = {
-        (a.user.username, a.unit.kind.tier)
-        for a in RoleAssignment.objects.select_related("user", "unit__kind")
-    }
+    roles = {(a.user.username, a.unit.kind.tier) for a in RoleAssignment.objects.select_related("user", "unit__kind")}
     assert ("tinh", "province") in roles
     assert ("huyen", "district") in roles
     assert ("xa", "commune") in roles

@@ -49,13 +49,6 @@ def test_search_ignores_diacritics(client, cast):
     assert "Đảng ủy xã Long Thuận" not in html
 
 
-def test_home_shows_the_count_of_units_in_scope(client, cast):
-    client.force_login(cast.d1_officer)
-    html = client.get(reverse("home")).content.decode()
-    # D1 and its two communes: D1 has ended (2025), so today only the communes count.
-    assert 'data-testid="unit-count">2<' in html
-
-
 @pytest.mark.parametrize("url_name", ["home", "org:unit-list"])
 def test_pages_require_login(client, url_name):
     response = client.get(reverse(url_name))

@@ -1,0 +1,97 @@
+"""Form helpers shared by every app: Bootstrap 5 rendering and one-time submit tokens."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.renderers import DjangoTemplates
+
+
+class BootstrapRenderer(DjangoTemplates):
+    """Renders `{{ form }}` and `{{ form.field.as_field_group }}` with Bootstrap 5 markup."""
+
+    form_template_name = "core/forms/div.html"
+    field_template_name = "core/forms/field.html"
+
+
+def _css_class(widget: forms.Widget) -> str | None:
+    if isinstance(widget, forms.CheckboxInput):
+        return "form-check-input"
+    if isinstance(widget, forms.RadioSelect | forms.HiddenInput):
+        return None
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-control"
+
+
+class BootstrapFormMixin:
+    """Adds Bootstrap classes to the widgets, and `is-invalid` to those whose field has errors.
+
+    `control_size = "sm"` gives small controls (filter bars).
+    """
+
+    default_renderer = BootstrapRenderer
+    control_size = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = _css_class(field.widget)
+            if css is None:
+                continue
+            if self.control_size and css != "form-check-input":
+                css += f" {css}-{self.control_size}"
+            existing = field.widget.attrs.get("class", "")
+            field.widget.attrs["class"] = f"{existing} {css}".strip()
+
+    def __getitem__(self, name):
+        bound = super().__getitem__(name)
+        if self.is_bound and bound.errors:
+            attrs = bound.field.widget.attrs
+            if "is-invalid" not in attrs.get("class", ""):
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+        return bound
+
+
+def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: per field where the form has it, else on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error.messages)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def top_errors(form: forms.BaseForm) -> list[str]:
+    return list(form.errors.get(NON_FIELD_ERRORS, []))
+
+
+# One-time submit tokens: a create form carries a fresh token; the first POST with it records the
+# created object's id in the session, so a second POST (double click, back + resend) finds it
+# instead of creating a duplicate.
+_TOKENS_KEY = "danvan_submit_tokens"
+_TOKENS_KEPT = 50
+
+
+def new_submit_token() -> str:
+    return uuid.uuid4().hex
+
+
+def submit_token_result(request, scope: str, token: str) -> str | None:
+    """The result (e.g. the object id) recorded for this token, if it was already used."""
+    if not token:
+        return None
+    return request.session.get(_TOKENS_KEY, {}).get(f"{scope}:{token}")
+
+
+def spend_submit_token(request, scope: str, token: str, result: object) -> None:
+    if not token:
+        return
+    used = dict(request.session.get(_TOKENS_KEY, {}))
+    used[f"{scope}:{token}"] = str(result)
+    # Dicts keep insertion order: drop the oldest beyond the limit.
+    request.session[_TOKENS_KEY] = dict(list(used.items())[-_TOKENS_KEPT:])

@@ -1,0 +1,32 @@
+"""`danvan export_xlsx KIND -o FILE.xlsx [--user USERNAME] [--unit CODE]`: the columns the import reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from danvan.core.management.commands.import_xlsx import resolve_kind, resolve_user
+from danvan.core.xlsx import export
+
+
+class Command(BaseCommand):
+    help = "Xuất dữ liệu ra tệp Excel (.xlsx) đúng các cột của chức năng nhập, để có thể nhập lại."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", help="loại dữ liệu, ví dụ: units, lineage")
+        parser.add_argument("-o", "--output", required=True, help="tệp .xlsx sẽ ghi")
+        parser.add_argument("--user", help="chỉ xuất dữ liệu người dùng này được xem")
+        parser.add_argument("--unit", help="chỉ xuất dữ liệu của đơn vị có mã này và các đơn vị trực thuộc")
+
+    def handle(self, *args: Any, kind: str, output: str, user: str | None, unit: str | None, **options: Any) -> None:
+        spec = resolve_kind(kind)
+        filters = {"unit": unit} if unit else {}
+        try:
+            workbook = export(spec, filters, user=resolve_user(user))
+            workbook.save(output)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"Không ghi được tệp '{output}': {exc.strerror}.") from None
+        self.stdout.write(f"Đã xuất danh sách {spec.label} ra tệp {output}.")

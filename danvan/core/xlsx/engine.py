@@ -1,0 +1,163 @@
+"""The one import/export engine: read, parse every row, plan, check scope, then write all or nothing.
+
+Every error is collected (row, column, message in Vietnamese) before anything is written; the
+writes happen in one transaction with bulk operations, under the importing user as the actor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+
+from danvan.core import scoping
+from danvan.core.actor import acting_as
+from danvan.core.vn import clean_text
+from danvan.core.xlsx import reader, registry, writer
+from danvan.core.xlsx.result import Action, ImportResult, Row, RowError
+from danvan.core.xlsx.spec import Context, ImportKind
+
+MSG_FORMULA = "Ô chứa công thức; vui lòng dán giá trị"
+MSG_REQUIRED = "Chưa nhập (bắt buộc)"
+MSG_NO_ROWS = "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề."
+MSG_EMPTY_WORKBOOK = "Tệp không có dữ liệu (các trang tính đều trống)."
+MSG_NO_HEADER = (
+    f"Không tìm thấy dòng tiêu đề trong {reader.HEADER_SCAN_ROWS} dòng đầu của các trang tính; "
+    "dòng tiêu đề cần có các cột dưới đây."
+)
+MSG_OUT_OF_SCOPE = "Đơn vị '{}' ngoài phạm vi quản lý của bạn"
+MSG_SYSTEM_ONLY = "Chỉ quản trị toàn hệ thống mới được thêm hoặc sửa '{}'"
+MSG_CONFLICT = (
+    "Dữ liệu trong hệ thống vừa bị thay đổi trong lúc nhập nên không ghi được; "
+    "không có dữ liệu nào được ghi, vui lòng nhập lại."
+)
+
+
+def resolve(kind: str | ImportKind) -> ImportKind:
+    return registry.get_kind(kind) if isinstance(kind, str) else kind
+
+
+def run_import(kind: str | ImportKind, source: reader.Source, user: Any = None, dry_run: bool = False) -> ImportResult:
+    """Import a spreadsheet; user=None is the system (no scope limit). Writes only if there is no error."""
+    spec = resolve(kind)
+    result = ImportResult(kind=spec.name, label=spec.label, dry_run=dry_run)
+    try:
+        with reader.open_workbook(source) as workbook:
+            table = reader.find_table(workbook, spec.columns)
+            result.sheet, result.header_row = table.sheet or None, table.header_rows[1] or None
+            result.file_errors = _header_errors(spec, table)
+            if result.file_errors:
+                return result
+            result.rows = _parse_rows(spec, table)
+    except reader.FileRejected as exc:
+        result.rows = []
+        result.file_errors = [RowError(None, None, message) for message in exc.messages]
+        return result
+    if not result.rows:
+        result.file_errors.append(RowError(None, None, MSG_NO_ROWS))
+        return result
+
+    ctx = Context(user=user)
+    _check_unique(spec, result.rows)
+    spec.plan(result.rows, ctx)
+    if user is not None:
+        _check_scope(spec, result.rows, ctx)
+    counts = spec.counts(result.rows)
+    result.created, result.updated = counts[Action.CREATE], counts[Action.UPDATE]
+    result.unchanged = counts[Action.UNCHANGED]
+    if result.ok and not dry_run and (result.created or result.updated):
+        try:
+            with transaction.atomic(), acting_as(user, source="import"):
+                spec.write(result.rows, ctx)
+        except IntegrityError:
+            result.file_errors.append(RowError(None, None, MSG_CONFLICT))
+            return result
+        result.written = True
+    return result
+
+
+def _header_errors(spec: ImportKind, table: reader.Table) -> list[RowError]:
+    if table.empty:
+        return [RowError(None, None, MSG_EMPTY_WORKBOOK)]
+    errors = [] if table.positions else [RowError(None, None, MSG_NO_HEADER)]
+    where = f" (dòng {table.header_rows[1]}, trang '{table.sheet}')" if table.positions else ""
+    for column in spec.columns:
+        if column.must_exist and column.field not in table.positions:
+            errors.append(RowError(None, column.header, f"Thiếu cột bắt buộc này trong dòng tiêu đề{where}"))
+    for column, first, again in table.duplicates:
+        letters = f"{get_column_letter(first + 1)} và {get_column_letter(again + 1)}"
+        errors.append(RowError(None, column.header, f"Cột xuất hiện hai lần trong dòng tiêu đề (cột {letters})"))
+    return errors
+
+
+def _parse_rows(spec: ImportKind, table: reader.Table) -> list[Row]:
+    columns = [column for column in spec.columns if column.field in table.positions]
+    slots = [(column, column.field, column.parser.bind()) for column in columns]
+    headers = spec.headers
+    rows = []
+    for number, cells in reader.data_rows(table, [column.field for column in columns]):
+        row = Row(number, headers)
+        for (column, field, parse), cell in zip(slots, cells, strict=True):
+            value = None if cell is None else cell.value
+            if isinstance(value, str) and not clean_text(value):
+                value = None  # spaces, NBSPs and invisibles only: blank
+            row.cells[field] = value
+            data_type = "n" if cell is None else cell.data_type
+            if data_type == "f":
+                row.error(field, MSG_FORMULA)
+            elif data_type == "e":
+                row.error(field, f"Ô đang báo lỗi {value}; vui lòng nhập giá trị")
+            elif value is None:
+                if column.required:
+                    row.error(field, MSG_REQUIRED)
+                else:
+                    row.values[field] = column.parser.empty
+            else:
+                try:
+                    row.values[field] = parse(value)
+                except ValueError as exc:
+                    row.error(field, str(exc))
+        rows.append(row)
+    return rows
+
+
+def _check_unique(spec: ImportKind, rows: list[Row]) -> None:
+    for column in spec.columns:
+        if not column.unique:
+            continue
+        first: dict[Any, int] = {}
+        for row in rows:
+            value = row.values.get(column.field)
+            if value is None or value == "":
+                continue
+            if value in first:
+                row.error(column.field, f"'{value}' bị trùng với dòng {first[value]}")
+            else:
+                first[value] = row.number
+
+
+def _check_scope(spec: ImportKind, rows: list[Row], ctx: Context) -> None:
+    for row in rows:
+        if not row.ok or row.action not in (Action.CREATE, Action.UPDATE):
+            continue
+        refused: set[str] = set()
+        for field, label, path in spec.touched(row, ctx):
+            if label not in refused and not scoping.covers(ctx.user, path, scoping.CHANGE):
+                refused.add(label)
+                row.error(field, MSG_OUT_OF_SCOPE.format(label) if path else MSG_SYSTEM_ONLY.format(label))
+
+
+# --- Export --------------------------------------------------------------------------------------
+
+
+def export(kind: str | ImportKind, filters: dict[str, Any] | None = None, user: Any = None) -> Workbook:
+    """The kind's records (only those the user may see, when a user is given) under the import columns."""
+    spec = resolve(kind)
+    queryset = spec.export_queryset(user, filters or {})
+    return writer.build_workbook(spec.columns, spec.export_rows(queryset), spec.sheet_title)
+
+
+def export_bytes(kind: str | ImportKind, filters: dict[str, Any] | None = None, user: Any = None) -> bytes:
+    return writer.workbook_bytes(export(kind, filters, user))

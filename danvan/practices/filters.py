@@ -1,0 +1,137 @@
+"""The filters of the practice list, shared by the list page, the bulk view and the Excel export.
+
+`PracticeFilter(request.GET, user).queryset()` is always `restrict(user)` first; the filter form
+only narrows it down. Query-string names are Vietnamese, like the other pages (`?nam=2019&cap=...`).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import QuerySet
+
+from danvan.core import scoping
+from danvan.core.db import ViCollate
+from danvan.core.forms import BootstrapFormMixin
+from danvan.core.vn import fold
+from danvan.org.models import Bloc, Unit
+from danvan.practices import rules
+from danvan.practices.choices import Kind, Status, Subject
+from danvan.practices.models import Field, Level, Practice
+
+PAGE_SIZE = 50
+
+# ?sap_xep= value -> ordering; "-" in front reverses. Each ends with a unique key so pages are stable.
+SORTS = {
+    "ma": ("code",),
+    "ten": (ViCollate("name"), "code"),
+    "don-vi": (ViCollate("unit_name"), "code"),
+    "nam": ("year", "code"),
+    "trang-thai": ("status", "code"),
+}
+DEFAULT_SORT = ("-year", "code")  # served by the practice_list_idx index
+
+
+def _ordering(key: str) -> list:
+    descending = key.startswith("-")
+    fields = SORTS[key.lstrip("-")]
+    ordering = []
+    for index, field in enumerate(fields):
+        if isinstance(field, str):
+            ordering.append(f"-{field}" if descending and index == 0 else field)
+        else:
+            ordering.append(field.desc() if descending else field.asc())
+    return ordering
+
+
+def _with_empty(choices, label: str = "Tất cả") -> list:
+    return [("", label), *choices]
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units in tree order, indented under their parents (relative to the user's top units)."""
+
+    def __init__(self, *args, base_depth: int = 0, **kwargs):
+        self.base_depth = base_depth
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, unit: Unit) -> str:
+        indent = "\u00a0\u00a0\u00a0" * max(unit.depth - self.base_depth, 0)
+        return f"{indent}{unit.name}"
+
+
+def base_depth(user, action: str = scoping.VIEW) -> int:
+    paths = scoping.scope_paths(user, action)
+    if not paths:
+        return 0
+    return min(len(path) // scoping.SEGMENT_WIDTH - 1 for path in paths)
+
+
+class PracticeFilterForm(BootstrapFormMixin, forms.Form):
+    control_size = "sm"
+
+    nam = forms.TypedChoiceField(label="Năm", coerce=int, required=False)
+    cap = forms.ModelChoiceField(Level.objects.all(), label="Cấp đăng ký", required=False, empty_label="Tất cả")
+    linh_vuc = forms.ModelChoiceField(Field.objects.all(), label="Lĩnh vực", required=False, empty_label="Tất cả")
+    khoi = forms.ModelChoiceField(Bloc.objects.all(), label="Khối", required=False, empty_label="Tất cả")
+    loai = forms.ChoiceField(label="Loại", choices=_with_empty(Kind.choices), required=False)
+    doi_tuong = forms.ChoiceField(label="Đối tượng", choices=_with_empty(Subject.choices), required=False)
+    trang_thai = forms.ChoiceField(label="Trạng thái", choices=_with_empty(Status.choices), required=False)
+    don_vi = UnitChoiceField(Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả đơn vị")
+    truc_thuoc = forms.BooleanField(label="Bao gồm đơn vị trực thuộc", required=False, initial=True)
+    q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
+    sap_xep = forms.ChoiceField(
+        required=False,
+        choices=[(k, k) for k in SORTS] + [(f"-{k}", k) for k in SORTS],
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = list(reversed(rules.year_range()))
+        self.fields["nam"].choices = _with_empty([(y, str(y)) for y in years])
+        self.fields["don_vi"].queryset = Unit.objects.restrict(user).only("name", "path", "depth").order_by("path")
+        self.fields["don_vi"].base_depth = base_depth(user)
+        self.fields["q"].widget.attrs.update(placeholder="Tên, mã, nội dung… (gõ không dấu được)", type="search")
+
+
+class PracticeFilter:
+    """Applies the filter form to `Practice.objects.restrict(user)`; invalid values are ignored
+    (the form shows their errors), so a bad link never widens the user's scope."""
+
+    def __init__(self, data, user):
+        # Unbound on a bare visit, so "bao gồm đơn vị trực thuộc" starts ticked.
+        filtering = data is not None and any(name in data for name in PracticeFilterForm.base_fields)
+        self.user = user
+        self.form = PracticeFilterForm(data if filtering else None, user=user)
+        self.data: dict = {}
+        if filtering:
+            self.form.is_valid()  # cleaned_data keeps the valid values; errors are shown for the rest
+            self.data = self.form.cleaned_data
+
+    @property
+    def sort(self) -> str:
+        return self.data.get("sap_xep") or ""
+
+    @property
+    def query(self) -> str:
+        return (self.data.get("q") or "").strip()
+
+    def queryset(self) -> QuerySet[Practice]:
+        data = self.data
+        qs = Practice.objects.restrict(self.user)
+        simple = {"nam": "year", "cap": "level", "linh_vuc": "field", "khoi": "bloc", "loai": "kind"}
+        simple |= {"doi_tuong": "subject", "trang_thai": "status"}
+        for param, field in simple.items():
+            value = data.get(param)
+            if value not in (None, ""):
+                qs = qs.filter(**{field: value})
+        unit = data.get("don_vi")
+        if unit is not None:
+            qs = (
+                qs.filter(scoping.subtree_q("unit__path", unit.path))
+                if data.get("truc_thuoc")
+                else qs.filter(unit=unit)
+            )
+        if self.query:
+            qs = qs.filter(search_text__contains=fold(self.query))
+        return qs.order_by(*(_ordering(self.sort) if self.sort else DEFAULT_SORT))

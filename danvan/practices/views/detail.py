@@ -1,0 +1,162 @@
+"""The record page: fields, workflow actions, timeline, history, amendments, files, replications."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from danvan.core import changelog, scoping
+from danvan.core.forms import add_errors
+from danvan.core.models import ChangeLogEntry
+from danvan.core.workflow import Transition, timeline
+from danvan.practices import services
+from danvan.practices.choices import FileKind, Status
+from danvan.practices.forms import CommentForm, PracticeFileForm, RecognizeForm
+from danvan.practices.models import CONTENT_FIELDS, Amendment, Practice, PracticeFile
+from danvan.practices.views.common import get_practice, refuse_with_403
+
+STATE_LABELS = dict(Status.choices)
+SUMMARY_COLUMNS = ("code", "name", "unit_name", "year", "status")
+
+
+def action_form(transition: Transition, practice: Practice, user, data=None):
+    if transition.action == "recognize":
+        return RecognizeForm(data, user=user, practice=practice, prefix="recognize")
+    return CommentForm(data, reason=transition.requires_comment, prefix=transition.action)
+
+
+def _amendments(practice: Practice, user) -> list:
+    """Each amendment with its before/after described like a change-log entry."""
+    amendments = list(Amendment.objects.restrict(user).filter(practice=practice).select_related("author"))
+    content_type = ContentType.objects.get_for_model(Practice)
+    entries = [
+        ChangeLogEntry(content_type=content_type, action=ChangeLogEntry.Action.UPDATE, before=a.before, after=a.after)
+        for a in amendments
+    ]
+    described = changelog.describe(entries)
+    return [(amendment, changes) for amendment, (_, changes) in zip(amendments, described, strict=True)]
+
+
+def may_attach(user, practice: Practice) -> bool:
+    if scoping.covers(user, practice.unit.path, scoping.REVIEW):
+        return True
+    return not practice.is_locked and scoping.covers(user, practice.unit.path, scoping.CHANGE)
+
+
+def render_detail(request, practice: Practice, failed_action: str = "", failed_form=None, file_form=None):
+    user = request.user
+    steps = timeline(practice, user)
+    for step in steps:
+        step.from_label = STATE_LABELS.get(step.from_state, step.from_state)
+        step.to_label = STATE_LABELS.get(step.to_state, step.to_state)
+    actions = []
+    for transition in services.WORKFLOW.available(practice, user):
+        needs_form = transition.action == "recognize" or transition.requires_comment
+        if transition.action == failed_action:
+            form = failed_form
+        else:
+            form = action_form(transition, practice, user) if needs_form else None
+        actions.append((transition, form))
+    source = None
+    if practice.replicated_from_id:
+        source = Practice.objects.restrict(user).only(*SUMMARY_COLUMNS).filter(pk=practice.replicated_from_id).first()
+    can_attach = may_attach(user, practice)
+    files = list(PracticeFile.objects.restrict(user).filter(practice=practice).select_related("uploaded_by"))
+    context = {
+        "practice": practice,
+        "actions": actions,
+        "failed_action": failed_action,
+        "steps": steps,
+        "history": changelog.history(practice, user),
+        "amendments": _amendments(practice, user),
+        "content": [(label, getattr(practice, name)) for name, label in CONTENT_FIELDS],
+        "photos": [f for f in files if f.kind == FileKind.PHOTO],
+        "documents": [f for f in files if f.kind != FileKind.PHOTO],
+        "file_form": (file_form or PracticeFileForm()) if can_attach else None,
+        "replications": list(
+            Practice.objects.restrict(user)
+            .filter(replicated_from=practice)
+            .only(*SUMMARY_COLUMNS)
+            .order_by("-year", "code")[:200]
+        ),
+        "source": source,
+        "source_hidden": practice.replicated_from_id is not None and source is None,
+        "can_edit": not practice.is_locked and scoping.covers(user, practice.unit.path, scoping.CHANGE),
+        "can_amend": practice.is_locked and scoping.covers(user, practice.unit.path, scoping.REVIEW),
+    }
+    return render(request, "practices/practice_detail.html", context)
+
+
+@login_required
+def practice_detail(request, pk: int):
+    return render_detail(request, get_practice(request, pk))
+
+
+@require_POST
+@login_required
+@refuse_with_403
+def practice_action(request, pk: int, action: str):
+    """Take a workflow step (start, propose, recognize, return, reject) on one practice."""
+    practice = get_practice(request, pk)
+    try:
+        transition = services.WORKFLOW.get(action)
+    except ValidationError:
+        raise Http404("Thao tác không tồn tại.") from None
+    if practice.status not in transition.sources:
+        # Usually a second click on a step that has just been taken.
+        messages.warning(
+            request,
+            f"Hồ sơ đang ở trạng thái “{practice.get_status_display()}” nên không thể “{transition.label}”.",
+        )
+        return redirect(practice)
+    refusal = services.WORKFLOW.refusal(practice, transition, request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    form = action_form(transition, practice, request.user, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if action == "recognize":
+                services.recognize(request.user, practice, **data)
+            else:
+                services.transition(request.user, practice, action, data["comment"])
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"Hồ sơ {practice.code} đã chuyển sang “{STATE_LABELS[transition.target]}”.")
+            return redirect(practice)
+    return render_detail(request, practice, failed_action=action, failed_form=form)
+
+
+@require_POST
+@login_required
+@refuse_with_403
+def file_upload(request, pk: int):
+    practice = get_practice(request, pk)
+    if not may_attach(request.user, practice):
+        raise PermissionDenied(f"Bạn không có quyền thêm tệp cho hồ sơ của {practice.unit.name}.")
+    form = PracticeFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        attached = form.save_for(request.user, practice)
+        messages.success(request, f"Đã tải lên “{attached}”.")
+        return redirect(practice)
+    return render_detail(request, practice, file_form=form)
+
+
+@login_required
+def file_download(request, pk: int):
+    """Serve a file only to users who may see its practice (never a bare media URL)."""
+    attached = get_object_or_404(PracticeFile.objects.restrict(request.user), pk=pk)
+    try:
+        handle = attached.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ.") from None
+    filename = PurePath(attached.file.name).name
+    return FileResponse(handle, as_attachment=attached.kind != FileKind.PHOTO, filename=filename)

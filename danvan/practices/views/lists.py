@@ -1,0 +1,130 @@
+"""The list with its filters, the decision on a batch, and the search-as-you-type of source practices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from danvan.core import scoping
+from danvan.core.forms import add_errors
+from danvan.core.vn import fold
+from danvan.practices import services
+from danvan.practices.filters import PAGE_SIZE, PracticeFilter
+from danvan.practices.forms import BulkDecisionForm
+from danvan.practices.models import Practice
+from danvan.practices.views.common import optional_url, refuse_with_403
+
+# The columns the list shows: nothing else is read from the database.
+LIST_COLUMNS = (
+    "code", "name", "kind", "subject", "person_name", "unit_name", "year", "status",
+    "level", "level__name", "field", "field__name", "bloc", "bloc__name",
+)  # fmt: skip
+
+
+@dataclass
+class Column:
+    label: str
+    sort_key: str = ""  # "" = not sortable
+    css: str = ""
+    current: str = ""  # the active ?sap_xep=
+
+    @property
+    def next_sort(self) -> str:
+        return f"-{self.sort_key}" if self.current == self.sort_key else self.sort_key
+
+    @property
+    def arrow(self) -> str:
+        if self.current == self.sort_key:
+            return "bi-sort-up"
+        if self.current == f"-{self.sort_key}":
+            return "bi-sort-down"
+        return ""
+
+
+def _columns(current: str) -> list[Column]:
+    specs = [
+        ("Mã", "ma", "text-nowrap"),
+        ("Tên mô hình, điển hình", "ten", ""),
+        ("Đơn vị", "don-vi", ""),
+        ("Năm", "nam", "text-nowrap"),
+        ("Cấp", "", "text-nowrap"),
+        ("Lĩnh vực", "", ""),
+        ("Trạng thái", "trang-thai", "text-nowrap"),
+    ]
+    return [Column(label, key, css, current) for label, key, css in specs]
+
+
+def may(user, action: str) -> bool:
+    return scoping.scope_paths(user, action) != []
+
+
+def render_list(request, bulk_form: BulkDecisionForm | None = None):
+    user = request.user
+    practice_filter = PracticeFilter(request.GET, user)
+    rows = practice_filter.queryset().select_related("level", "field", "bloc").only(*LIST_COLUMNS)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    can_review = may(user, scoping.REVIEW)
+    if can_review and bulk_form is None:
+        bulk_form = BulkDecisionForm(user=user)
+    context = {
+        "page": page,
+        "filter_form": practice_filter.form,
+        "query": practice_filter.query,
+        "columns": _columns(practice_filter.sort),
+        "bulk_form": bulk_form,
+        "selected": set(request.POST.getlist("practices")),
+        "can_create": may(user, scoping.CHANGE),
+        "export_url": optional_url("practices:export"),
+        "import_url": optional_url("practices:import"),
+    }
+    return render(request, "practices/practice_list.html", context)
+
+
+@login_required
+def practice_list(request):
+    return render_list(request)
+
+
+@require_POST
+@login_required
+@refuse_with_403
+def practice_bulk(request):
+    """Recognize or reject the ticked practices with one decision: all of them, or none and every error."""
+    if not may(request.user, scoping.REVIEW):
+        raise PermissionDenied("Bạn không có quyền công nhận hoặc không công nhận mô hình.")
+    form = BulkDecisionForm(request.POST, user=request.user)
+    if form.is_valid():
+        action = form.cleaned_data["action"]
+        practices = list(form.cleaned_data["practices"])
+        try:
+            services.decide_many(request.user, practices, action, form.cleaned_data["comment"], **form.decision())
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            verb = "Đã công nhận" if action == "recognize" else "Đã không công nhận"
+            messages.success(request, f"{verb} {len(practices)} mô hình, điển hình.")
+            query = request.GET.urlencode()
+            return redirect(reverse("practices:list") + (f"?{query}" if query else ""))
+    return render_list(request, bulk_form=form)
+
+
+@login_required
+def practice_lookup(request):
+    """<option>s for the "Nhân rộng từ" field: practices in the user's scope matching the typed text."""
+    text = (request.GET.get("replicated_from_code") or request.GET.get("q") or "").strip()
+    matches = []
+    if len(text) >= 2:
+        matches = (
+            Practice.objects.restrict(request.user)
+            .filter(search_text__contains=fold(text))
+            .only("code", "name", "unit_name", "year")
+            .order_by("-year", "code")[:15]
+        )
+    return render(request, "practices/_lookup_options.html", {"matches": matches})

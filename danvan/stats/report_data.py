@@ -1,0 +1,135 @@
+"""The statistics report as data: `practice_report(user, filters) -> Report` (tables, sentences, chart).
+
+Renderers (the page, the xlsx export, the Word/PDF yearly report) all start from this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from danvan.core import scoping
+from danvan.org.models import Unit
+from danvan.practices.choices import Kind
+from danvan.stats import cube
+from danvan.stats.phrasing import YearFigures, registration_sentence, scope_phrase, split_sentence
+
+DIMENSION_ORDER = ["level", "field", "bloc", "kind", "subject"]
+
+
+@dataclass
+class Filters:
+    year: int
+    unit: Unit | None = None  # None: the user's whole scope
+    mode: str = cube.AS_AT
+    kind: str = ""  # "", Kind.MODEL or Kind.EXEMPLAR
+
+    @property
+    def noun(self) -> str:
+        return "điển hình" if self.kind == Kind.EXEMPLAR else "mô hình"
+
+
+@dataclass
+class Report:
+    filters: Filters
+    scope_label: str
+    tables: dict[str, cube.Table]
+    by_unit: cube.Table
+    trend: cube.Table
+    sentences: list[str] = field(default_factory=list)
+
+
+def top_units(user) -> list[Unit]:
+    """The units a report can be run for: the user's assigned units and the province/district units they see."""
+    paths = scoping.scope_paths(user)
+    qs = Unit.objects.restrict(user).filter(kind__tier__in=["province", "district"])
+    if paths is not None:
+        qs = Unit.objects.filter(pk__in=qs.values("pk")) | Unit.objects.filter(path__in=paths)
+    return list(qs.select_related("kind").order_by("path")[:500])
+
+
+def default_unit(user) -> Unit | None:
+    """The user's highest assigned unit (a superuser without one sees the whole system)."""
+    assigned = Unit.objects.filter(role_assignments__user=user).select_related("kind").order_by("depth", "path")
+    return assigned.first()
+
+
+def practice_report(user, filters: Filters) -> Report:
+    qs = cube.practices_for(user, filters.unit, filters.kind or None)
+    year = filters.year
+    tables = {dim: cube.by_dimension(qs, year, dim) for dim in DIMENSION_ORDER}
+    by_unit = cube.by_unit(qs, year, filters.unit, filters.mode)
+    trend = cube.by_year(qs, range(year - 4, year + 1))
+    unit = filters.unit
+    report = Report(filters, unit.name if unit else "Toàn hệ thống", tables, by_unit, trend)
+    report.sentences = sentences(report)
+    return report
+
+
+def sentences(report: Report) -> list[str]:
+    """The report's prose: one sentence per level that has registrations, then the splits."""
+    filters, noun = report.filters, report.filters.noun
+    unit = filters.unit
+    scope = scope_phrase(unit.kind.tier, unit.name) if unit else "toàn hệ thống"
+    levels = report.tables["level"]
+    result = []
+    for row in levels.rows:
+        if row.registered or row.previous_registered:
+            figures = YearFigures(filters.year, row.registered, row.recognized, row.previous_registered)
+            result.append(registration_sentence(scope, figures, row.label.lower(), noun))
+    if not result:
+        figures = YearFigures(filters.year, 0, 0, levels.total.previous_registered)
+        result.append(registration_sentence(scope, figures, "các cấp", noun))
+    total = levels.total.registered
+    for dim, lead in (("field", "Theo lĩnh vực"), ("bloc", "Theo khối")):
+        parts = [(row.label, row.registered) for row in report.tables[dim].rows]
+        if total:
+            result.append(split_sentence(lead, parts, total, noun))
+    return result
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+def parse_filters(user, params) -> tuple[Filters, list[str]]:
+    """Filters from query parameters; bad values fall back to defaults with a Vietnamese note."""
+    notes = []
+    year = current_year()
+    raw_year = params.get("nam", "")
+    if raw_year:
+        try:
+            year = int(raw_year)
+            if not 2000 <= year <= current_year() + 1:
+                raise ValueError
+        except ValueError:
+            notes.append(f"Năm “{raw_year}” không hợp lệ; đang hiển thị năm {current_year()}.")
+            year = current_year()
+    unit = default_unit(user)
+    raw_unit = params.get("don_vi", "")
+    if raw_unit:
+        chosen = (
+            Unit.objects.restrict(user).filter(pk=raw_unit).select_related("kind").first()
+            if raw_unit.isdigit()
+            else None
+        )
+        if chosen is None:
+            notes.append("Đơn vị đã chọn không có hoặc ngoài phạm vi của bạn.")
+        else:
+            unit = chosen
+    mode = params.get("che_do", cube.AS_AT)
+    if mode not in (cube.AS_AT, cube.TODAY):
+        mode = cube.AS_AT
+    kind = params.get("loai", "")
+    if kind not in ("", Kind.MODEL, Kind.EXEMPLAR):
+        kind = ""
+    if unit is not None and unit.kind_id:
+        unit = Unit.objects.select_related("kind").get(pk=unit.pk)
+    return Filters(year=year, unit=unit, mode=mode, kind=kind), notes
+
+
+def reform_year(year: int) -> bool:
+    """Years before the July 2025 reform offer the "as at the time" / "today's units" choice."""
+    return dt.date(year, 12, 31) < dt.date(2025, 7, 1) or year == 2025

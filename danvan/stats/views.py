@@ -1,0 +1,65 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from danvan.stats import cube, exports
+from danvan.stats.dashboard import build as build_dashboard
+from danvan.stats.report_data import (
+    DIMENSION_ORDER,
+    current_year,
+    parse_filters,
+    practice_report,
+    reform_year,
+    top_units,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def chart_data(table: cube.Table) -> dict:
+    rows = table.rows if table.dimension in ("year", "level") else [r for r in table.rows if r.registered]
+    return {
+        "labels": [row.label for row in rows],
+        "registered": [row.registered for row in rows],
+        "recognized": [row.recognized for row in rows],
+    }
+
+
+@login_required
+def dashboard(request):
+    d = build_dashboard(request.user)
+    return render(request, "stats/dashboard.html", {"d": d, "trend_chart": chart_data(d.trend)})
+
+
+@login_required
+def index(request):
+    filters, notes = parse_filters(request.user, request.GET)
+    report = practice_report(request.user, filters)
+    tables = [(key, report.tables[key]) for key in DIMENSION_ORDER] + [("unit", report.by_unit)]
+    context = {
+        "report": report,
+        "filters": filters,
+        "notes": notes,
+        "tables": tables,
+        "charts": {f"chart-{key}": chart_data(table) for key, table in [*tables, ("year", report.trend)]},
+        "units": top_units(request.user),
+        "years": range(current_year(), 2008, -1),
+        "show_mode": reform_year(filters.year),
+        "charts_unit_height": min(900, 60 + 22 * sum(1 for r in report.by_unit.rows if r.registered)),
+        "hidden_units": sum(1 for r in report.by_unit.rows if not (r.registered or r.previous_registered)),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "stats/index.html", context)
+
+
+@login_required
+def export_xlsx(request):
+    filters, _ = parse_filters(request.user, request.GET)
+    only = request.GET.get("bang") or None
+    if only and only not in [*DIMENSION_ORDER, "unit", "year"]:
+        raise Http404("Không có bảng này.")
+    report = practice_report(request.user, filters)
+    response = HttpResponse(exports.workbook_bytes(report, only), content_type=XLSX)
+    name = f"thong-ke-dan-van-kheo-{filters.year}{'-' + only if only else ''}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
