@@ -99,6 +99,9 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.practices",
     "danvan.stats",
+    "danvan.awards",
+    "danvan.emulation",
+    "danvan.planning",
     "danvan.demo",
 ]
 

@@ -15,5 +15,8 @@ urlpatterns = [
     path("don-vi/", include("danvan.org.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),
     path("thong-ke/", include("danvan.stats.urls")),
+    path("khen-thuong/", include("danvan.awards.urls")),
+    path("thi-dua/", include("danvan.emulation.urls")),
+    path("ke-hoach/", include("danvan.planning.urls")),
     path("quan-tri/", admin.site.urls),
 ]
