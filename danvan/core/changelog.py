@@ -63,7 +63,9 @@ def _actor_fields() -> dict:
     }
 
 
-def build_entry(instance: TrackedModel, action: str, before: dict | None, after: dict | None) -> ChangeLogEntry:
+def build_entry(
+    instance: TrackedModel, action: str, before: dict | None, after: dict | None, actor: dict | None = None
+) -> ChangeLogEntry:
     deleted = action == ChangeLogEntry.Action.DELETE
     return ChangeLogEntry(
         content_type=ContentType.objects.get_for_model(type(instance)),
@@ -73,13 +75,14 @@ def build_entry(instance: TrackedModel, action: str, before: dict | None, after:
         action=action,
         before=before,
         after=after,
-        **_actor_fields(),
+        **(actor if actor is not None else _actor_fields()),
     )
 
 
 def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None]]) -> None:
     """Log many changes at once (imports write rows with bulk operations, which send no signals)."""
-    built = [build_entry(obj, action, before, after) for obj, action, before, after in entries]
+    actor = _actor_fields()  # once per batch, not once per row
+    built = [build_entry(obj, action, before, after, actor) for obj, action, before, after in entries]
     ChangeLogEntry.objects.bulk_create(built, batch_size=1000)
 
 

@@ -108,6 +108,19 @@ class ValidityPeriod(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            from django.core.exceptions import ValidationError
+
+            from danvan.core.vn import text_date
+
+            message = (
+                f"Ngày hết hiệu lực ({text_date(self.valid_until)}) trước ngày bắt đầu hiệu lực "
+                f"({text_date(self.valid_from)})"
+            )
+            raise ValidationError({"valid_until": message})
+
     def is_valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_until is None or day <= self.valid_until

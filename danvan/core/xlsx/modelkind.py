@@ -15,8 +15,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model, QuerySet
 
 from danvan.core import changelog, scoping
-from danvan.core.models import ValidityPeriod
-from danvan.core.vn import text_date
 from danvan.core.xlsx.result import Action, Row
 from danvan.core.xlsx.spec import Context, ImportKind
 
@@ -29,15 +27,6 @@ def changes(obj: Model) -> tuple[dict, dict]:
     after = changelog.snapshot(obj)
     changed = [name for name in after if name in before and before[name] != after[name]]
     return {name: before[name] for name in changed}, {name: after[name] for name in changed}
-
-
-def validity_error(obj: Any) -> str | None:
-    if isinstance(obj, ValidityPeriod) and obj.valid_from and obj.valid_until and obj.valid_until < obj.valid_from:
-        return (
-            f"Ngày hết hiệu lực ({text_date(obj.valid_until)}) trước ngày bắt đầu hiệu lực "
-            f"({text_date(obj.valid_from)})"
-        )
-    return None
 
 
 class ModelKind(ImportKind):
@@ -80,8 +69,6 @@ class ModelKind(ImportKind):
                         row.error(None, message)
                     else:
                         row.error(None, f"{obj._meta.get_field(name).verbose_name}: {message}")
-        if message := validity_error(obj):
-            row.error("valid_until", message)
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
         valid = [row for row in rows if row.ok]

@@ -461,7 +461,6 @@ def test_queries_do_not_grow_with_rows(cast, tmp_path, districts, django_assert_
         assert run_import("units", path).unchanged == districts * 10
 
 
-@pytest.mark.xfail(reason="changelog.bulk_log looks the actor's username up once per entry (_actor_fields)")
 def test_queries_do_not_grow_with_rows_for_a_user_either(cast, tmp_path, django_assert_max_num_queries):
     path = _big_file(tmp_path / "ds.xlsx", 50)
     root = make_user("root", is_superuser=True)
