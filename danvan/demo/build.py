@@ -21,7 +21,7 @@ from danvan.org.models import LineageEvent, RoleAssignment, Unit, UnitKind
 PASSWORD = "danvan-demo"
 PROVINCE = "Tây Ninh"
 # Apps that contribute demo data, in dependency order (later issues append theirs).
-CONTRIBUTORS = ["danvan.practices.demo"]
+CONTRIBUTORS = ["danvan.documents.demo", "danvan.practices.demo"]
 
 
 @dataclass

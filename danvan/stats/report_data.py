@@ -53,7 +53,13 @@ def top_units(user) -> list[Unit]:
 def default_unit(user) -> Unit | None:
     """The user's highest assigned unit (a superuser without one sees the whole system)."""
     assigned = Unit.objects.filter(role_assignments__user=user).select_related("kind").order_by("depth", "path")
-    return assigned.first()
+    return assigned.first() or single_top_unit()
+
+
+def single_top_unit() -> Unit | None:
+    """The province, when the installation holds exactly one that exists today."""
+    tops = list(Unit.objects.filter(parent__isnull=True).valid_on(timezone.localdate()).select_related("kind")[:2])
+    return tops[0] if len(tops) == 1 else None
 
 
 def practice_report(user, filters: Filters) -> Report:
@@ -63,7 +69,7 @@ def practice_report(user, filters: Filters) -> Report:
     by_unit = cube.by_unit(qs, year, filters.unit, filters.mode)
     trend = cube.by_year(qs, range(year - 4, year + 1))
     unit = filters.unit
-    report = Report(filters, unit.name if unit else "Toàn hệ thống", tables, by_unit, trend)
+    report = Report(filters, unit.name if unit else "Toàn quốc", tables, by_unit, trend)
     report.sentences = sentences(report)
     return report
 
@@ -72,7 +78,7 @@ def sentences(report: Report) -> list[str]:
     """The report's prose: one sentence per level that has registrations, then the splits."""
     filters, noun = report.filters, report.filters.noun
     unit = filters.unit
-    scope = scope_phrase(unit.kind.tier, unit.name) if unit else "toàn hệ thống"
+    scope = scope_phrase(unit.kind.tier, unit.name) if unit else "toàn quốc"
     levels = report.tables["level"]
     result = []
     for row in levels.rows:

@@ -1,8 +1,11 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
-from danvan.stats import cube, exports
+from danvan.stats import cube, exports, reports
 from danvan.stats.dashboard import build as build_dashboard
 from danvan.stats.report_data import (
     DIMENSION_ORDER,
@@ -48,6 +51,9 @@ def index(request):
         "charts_unit_height": min(900, 60 + 22 * sum(1 for r in report.by_unit.rows if r.registered)),
         "hidden_units": sum(1 for r in report.by_unit.rows if not (r.registered or r.previous_registered)),
         "query": request.GET.urlencode(),
+        "report_urls": {
+            fmt: f"{reverse('stats:annual-report', args=[fmt])}?{request.GET.urlencode()}" for fmt in ("docx", "pdf")
+        },
     }
     return render(request, "stats/index.html", context)
 
@@ -62,4 +68,22 @@ def export_xlsx(request):
     response = HttpResponse(exports.workbook_bytes(report, only), content_type=XLSX)
     name = f"thong-ke-dan-van-kheo-{filters.year}{'-' + only if only else ''}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def annual_report(request, fmt: str):
+    """The yearly report as Word or PDF, for the filters of the statistics page."""
+    filters, _ = parse_filters(request.user, request.GET)
+    try:
+        document, _report = reports.annual_document(request.user, filters, timezone.localdate())
+    except reports.NoIssuer as exc:
+        messages.error(request, str(exc))
+        return redirect(f"{reverse('stats:index')}?{request.GET.urlencode()}")
+    content = reports.render(document, fmt)
+    response = HttpResponse(content, content_type=DOCX if fmt == "docx" else "application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-dan-van-kheo-{filters.year}.{fmt}"'
     return response

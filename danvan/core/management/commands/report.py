@@ -1,0 +1,51 @@
+"""`danvan report KIND --year Y [--unit CODE] -o FILE.(docx|pdf|xlsx) [--user USERNAME]`.
+
+One command for every report; each kind is a function `(year, unit, path, user) -> str` in its app.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from danvan.core.actor import acting_as
+
+# kind -> (module, function, formats)
+REPORTS = {
+    "annual": ("danvan.stats.cli", "annual", ("docx", "pdf", "xlsx")),
+}
+
+
+class Command(BaseCommand):
+    help = "Xuất báo cáo: " + ", ".join(REPORTS)
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", help="loại báo cáo: " + ", ".join(REPORTS))
+        parser.add_argument("--year", type=int, required=True, help="năm báo cáo")
+        parser.add_argument("--unit", help="mã đơn vị (mặc định: toàn bộ phạm vi)")
+        parser.add_argument("-o", "--output", required=True, help="tệp kết quả .docx, .pdf hoặc .xlsx")
+        parser.add_argument("--user", help="tên đăng nhập: báo cáo trong phạm vi của người này")
+
+    def handle(self, kind, year, unit, output, user, **options):
+        if kind not in REPORTS:
+            raise CommandError(f"Không có loại báo cáo “{kind}”. Các loại: {', '.join(REPORTS)}.")
+        module, function, formats = REPORTS[kind]
+        path = Path(output)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in formats:
+            raise CommandError(f"Báo cáo “{kind}” xuất được các định dạng: {', '.join(formats)} (tệp {path.name}).")
+        account = None
+        if user:
+            account = get_user_model().objects.filter(username=user).first()
+            if account is None:
+                raise CommandError(f"Không có người dùng “{user}”.")
+        writer = getattr(importlib.import_module(module), function)
+        with acting_as(account, source="cli"):
+            try:
+                message = writer(year=year, unit_code=unit, path=path, user=account)
+            except (ValueError, LookupError) as exc:
+                raise CommandError(str(exc)) from exc
+        self.stdout.write(message)

@@ -1,0 +1,41 @@
+"""Report writers for `danvan report annual`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from danvan.org.models import Unit
+from danvan.stats import exports, reports
+from danvan.stats.report_data import Filters, practice_report, single_top_unit
+
+
+def _system_user():
+    """Without --user the command sees everything (it runs on the server, as an administrator)."""
+    return get_user_model()(username="he-thong", is_superuser=True, is_active=True)
+
+
+def annual(year: int, unit_code: str | None, path: Path, user=None) -> str:
+    user = user or _system_user()
+    unit = None
+    if unit_code:
+        unit = Unit.objects.restrict(user).select_related("kind").filter(code=unit_code).first()
+        if unit is None:
+            raise LookupError(f"Không có đơn vị mã “{unit_code}” trong phạm vi được xem.")
+    filters = Filters(year=year, unit=unit or single_top_unit())
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt == "xlsx":
+        path.write_bytes(exports.workbook_bytes(practice_report(user, filters)))
+    else:
+        document, _ = reports.annual_document(user, filters, _report_day(year))
+        path.write_bytes(reports.render(document, fmt))
+    return f"Đã ghi báo cáo năm {year} vào {path}."
+
+
+def _report_day(year: int) -> dt.date:
+    """A yearly report is dated at the year's review conference, or today for the current year."""
+    today = timezone.localdate()
+    return today if year >= today.year else dt.date(year + 1, 1, 15)

@@ -1,0 +1,119 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from docx import Document as Docx
+
+from danvan.core.testing.factories import make_practice, make_unit
+from danvan.documents.models import Issuer
+from danvan.practices.models import Practice
+from danvan.stats.report_data import Filters
+from danvan.stats.reports import annual_document, render
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(cast):
+    commission = make_unit("Ban Dân vận Tỉnh ủy Tây Ninh", "ban-dan-van", cast.province, code="BDV")
+    Issuer.objects.create(
+        unit=commission,
+        superior_line="TỈNH ỦY TÂY NINH",
+        issuer_line="BAN DÂN VẬN",
+        symbol="BDVTU",
+        place="Tây Ninh",
+        head_name="Lê Minh Thế",
+        deputy_name="Lý Trung Đông",
+    )
+    # 2021: 10 registered (8 recognized); 2022: C1 3 (3), C2 2 (1), C3 4 (3) = 9 registered, 7 recognized.
+    for year, plan in {2021: [(cast.c1, 10, 8)], 2022: [(cast.c1, 3, 3), (cast.c2, 2, 1), (cast.c3, 4, 3)]}.items():
+        for unit, total, recognized in plan:
+            for i in range(total):
+                p = make_practice(unit, year, name=f"Mô hình {unit.code} {year} {i}")
+                if i < recognized:
+                    Practice.objects.filter(pk=p.pk).update(status="recognized", recognized_level=p.level)
+    return cast
+
+
+def text_of(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_yearly_report_is_a_party_document_with_the_figures(data):
+    document, report = annual_document(data.admin, Filters(2022, data.province), dt.date(2023, 1, 15))
+    word = Docx(io.BytesIO(render(document, "docx")))
+    header = word.tables[0]
+    assert "TỈNH ỦY TÂY NINH" in header.cell(0, 0).text and "BAN DÂN VẬN" in header.cell(0, 0).text
+    assert "-BC/BDVTU" in header.cell(0, 0).text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header.cell(0, 1).text
+    assert "Tây Ninh, ngày 15 tháng 01 năm 2023" in header.cell(0, 1).text
+    text = text_of(word)
+    assert "BÁO CÁO" in text
+    expected = (
+        "Năm 2022, toàn tỉnh đăng ký 9 mô hình cấp cơ sở, giảm 1 mô hình so với năm 2021; "
+        "đã công nhận 7 mô hình đạt cấp cơ sở, chiếm 77,8% so với số đăng ký."
+    )
+    assert expected in text
+    assert "TRƯỞNG BAN" in text and "Lê Minh Thế" in text and "T/M" not in text
+    # The units table: the two districts with their own counts.
+    assert report.by_unit.total.registered == 9
+
+
+def test_a_commune_officers_report_covers_only_their_commune(data):
+    document, report = annual_document(data.c1_officer, Filters(2022, data.c1), dt.date(2023, 1, 15))
+    text = text_of(Docx(io.BytesIO(render(document, "docx"))))
+    assert "Năm 2022, toàn xã đăng ký 3 mô hình cấp cơ sở, giảm 7 mô hình so với năm 2021" in text
+    assert report.tables["level"].total.registered == 3
+
+
+def test_the_report_can_be_downloaded_from_the_statistics_page(client, data):
+    client.force_login(data.admin)
+    response = client.get(reverse("stats:annual-report", args=["docx"]) + "?nam=2022")
+    assert response.status_code == 200
+    assert "Năm 2022, toàn tỉnh đăng ký 9 mô hình" in text_of(Docx(io.BytesIO(response.content)))
+    pdf = client.get(reverse("stats:annual-report", args=["pdf"]) + "?nam=2022")
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_without_an_issuer_the_user_gets_a_clear_message(client, cast):
+    client.force_login(cast.admin)
+    response = client.get(reverse("stats:annual-report", args=["docx"]) + "?nam=2022", follow=True)
+    assert "Chưa khai báo cơ quan ban hành văn bản" in response.content.decode()
+
+
+def test_the_command_writes_docx_xlsx_and_refuses_bad_arguments(data, tmp_path):
+    out = io.StringIO()
+    call_command("report", "annual", "--year", "2022", "--unit", "P", "-o", str(tmp_path / "bc.docx"), stdout=out)
+    assert "Năm 2022, toàn tỉnh đăng ký 9 mô hình" in text_of(Docx(tmp_path / "bc.docx"))
+    call_command("report", "annual", "--year", "2022", "--unit", "P", "-o", str(tmp_path / "bc.xlsx"), stdout=out)
+    assert (tmp_path / "bc.xlsx").stat().st_size > 0
+    with pytest.raises(CommandError, match="định dạng"):
+        call_command("report", "annual", "--year", "2022", "-o", str(tmp_path / "bc.txt"))
+    with pytest.raises(CommandError, match="Không có đơn vị"):
+        call_command("report", "annual", "--year", "2022", "--unit", "KHONG", "-o", str(tmp_path / "x.docx"))
+    with pytest.raises(CommandError, match="Không có loại báo cáo"):
+        call_command("report", "khong-co", "--year", "2022", "-o", str(tmp_path / "x.docx"))
+    call_command(
+        "report",
+        "annual",
+        "--year",
+        "2022",
+        "--unit",
+        "C1",
+        "--user",
+        "c1_officer",
+        "-o",
+        str(tmp_path / "c1.docx"),
+        stdout=out,
+    )
+    assert "toàn xã đăng ký 3 mô hình" in text_of(Docx(tmp_path / "c1.docx"))
+    with pytest.raises(CommandError, match="Không có đơn vị"):
+        call_command(
+            "report", "annual", "--year", "2022", "--unit", "C3", "--user", "c1_officer", "-o", str(tmp_path / "y.docx")
+        )
