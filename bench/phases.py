@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -69,16 +70,17 @@ def phase_measure() -> dict:
     client = Client()
     figures = []
     admin = bench_user("bench_tinh", None)
-    commune = bench_user("bench_xa", "X25747") if _unit_exists("X25747") else None
+    commune = bench_user("bench_xa", _busy_commune()) if _busy_commune() else None
     figures += measures.list_pages(client, admin, commune, timed, figure)
     figures += measures.extra(client, admin, commune, timed, figure)
     return {"figures": figures}
 
 
-def _unit_exists(code: str) -> bool:
-    from danvan.org.models import Unit
+def _busy_commune() -> str | None:
+    """A current commune with practices (for the commune officer's figures)."""
+    from danvan.practices.models import Practice
 
-    return Unit.objects.filter(code=code).exists()
+    return Practice.objects.filter(year=2026, unit__kind__tier="commune").values_list("unit__code", flat=True).first()
 
 
 def phase_import(rows: str) -> dict:
@@ -89,6 +91,8 @@ def phase_import(rows: str) -> dict:
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+    os.environ.setdefault("DANVAN_ALLOWED_HOSTS", "testserver")  # Django's test client
     django.setup()
     name, *args = sys.argv[1:]
     result = {"build": phase_build, "measure": phase_measure, "import": phase_import}[name](*args)
