@@ -25,7 +25,24 @@ def timed(fn, repeat: int = 5) -> float:
 def migrate() -> None:
     from django.core.management import call_command
 
+    ensure_database()
     call_command("migrate", verbosity=0)
+
+
+def ensure_database() -> None:
+    """Create the PostgreSQL bench database on first use (SQLite creates its file itself)."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return
+    import psycopg
+    from psycopg import sql
+
+    params = {"host": db["HOST"], "port": db["PORT"] or 5432, "user": db["USER"], "password": db["PASSWORD"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))
 
 
 def bench_user(username: str, unit_code: str | None):
