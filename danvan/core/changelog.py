@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
+from danvan.core import scoping
 from danvan.core.actor import current_actor
 from danvan.core.models import ChangeLogEntry, TrackedModel
 
@@ -138,7 +139,7 @@ def _display(field: models.Field, value, related: dict) -> str:
     return str(value)
 
 
-def describe(entries: list[ChangeLogEntry]) -> list[tuple[ChangeLogEntry, list[FieldChange]]]:
+def describe(entries: list[ChangeLogEntry], user=None) -> list[tuple[ChangeLogEntry, list[FieldChange]]]:
     """Pair each entry with readable field changes; related ids resolved in one query per model."""
     wanted: dict[type, set] = {}
     models_by_entry = []
@@ -155,7 +156,13 @@ def describe(entries: list[ChangeLogEntry]) -> list[tuple[ChangeLogEntry, list[F
                     wanted.setdefault(field.related_model, set()).add(value)
     related = {}
     for model, ids in wanted.items():
-        for obj in model._base_manager.filter(pk__in=ids):
+        objects = model._base_manager.filter(pk__in=ids)
+        if user is not None and hasattr(model, "scope_path"):
+            # A related record outside the reader's scope is named as such, never by its name.
+            objects = objects.filter(scoping.scope_q(model.scope_path, user))
+            for pk in ids:
+                related[(model, pk)] = "(đơn vị, hồ sơ ngoài phạm vi)"
+        for obj in objects:
             related[(model, obj.pk)] = str(obj)
     result = []
     for entry, model in zip(entries, models_by_entry, strict=True):
@@ -191,4 +198,4 @@ def history(instance: models.Model, user) -> list[tuple[ChangeLogEntry, list[Fie
         .filter(content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk))
         .select_related("content_type", "actor")[:200]
     )
-    return describe(entries)
+    return describe(entries, user)

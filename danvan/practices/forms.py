@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import PurePath
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse_lazy
@@ -163,6 +163,9 @@ class PracticeForm(BootstrapFormMixin, forms.ModelForm):
         if not text:
             return None
         code = text.split()[0]
+        current = self.instance.replicated_from if self.instance.replicated_from_id else None
+        if current is not None and current.code.lower() == code.lower():
+            return current  # kept as it was, even if the source lies outside the editor's scope
         source = Practice.objects.restrict(self.user).filter(code__iexact=code).first()
         if source is None:
             raise ValidationError(f"Không tìm thấy mô hình mã “{code}” trong phạm vi đơn vị của bạn.")
@@ -200,7 +203,11 @@ class PracticeForm(BootstrapFormMixin, forms.ModelForm):
 class AmendmentForm(PracticeForm):
     """Correct a recognized practice: the same fields plus the recognition, and a reason."""
 
-    reason = forms.CharField(label="Lý do đính chính", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(
+        label="Lý do đính chính",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Cần ghi rõ lý do đính chính."},
+    )
 
     RECOGNITION = ["recognized_level", "decision_number", "decision_date"]
 
@@ -242,7 +249,7 @@ class CommentForm(BootstrapFormMixin, forms.Form):
 
     comment = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, user=None, practice=None, reason: bool = False, **kwargs):
+    def __init__(self, *args, reason: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if reason:
             self.fields["comment"].label = "Lý do"
@@ -345,7 +352,6 @@ class PracticeFileForm(BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].error_messages["required"] = "Chưa chọn tệp để tải lên."
-        self.fields["file"].validators = []  # checked below, with Vietnamese messages
         self.fields["file"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)
 
     def clean_file(self):
@@ -371,12 +377,4 @@ class PracticeFileForm(BootstrapFormMixin, forms.ModelForm):
     # Files have no service yet (services.attach_file is proposed); the same checks as a service would make.
     @transaction.atomic
     def save_for(self, user, practice: Practice) -> PracticeFile:
-        unit_path = practice.unit.path
-        may_review = scoping.covers(user, unit_path, scoping.REVIEW)
-        if not (may_review or scoping.covers(user, unit_path, scoping.CHANGE)):
-            raise PermissionDenied(f"Bạn không có quyền thêm tệp cho hồ sơ của {practice.unit.name}.")
-        if practice.is_locked and not may_review:
-            raise PermissionDenied("Mô hình đã được công nhận: chỉ cấp thẩm định mới bổ sung tệp.")
-        self.instance.practice = practice
-        self.instance.uploaded_by = user
-        return self.save()
+        return services.attach_file(user, practice, self.instance)

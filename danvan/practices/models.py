@@ -94,7 +94,12 @@ class Practice(ScopedModel):
         related_name="+",
     )
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đề nghị",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)

@@ -19,7 +19,7 @@ from danvan.core.workflow import ANCESTOR, Transition, Workflow
 from danvan.org.models import Unit
 from danvan.practices import rules
 from danvan.practices.choices import Status
-from danvan.practices.models import CONTENT_FIELDS, Amendment, Level, Practice
+from danvan.practices.models import CONTENT_FIELDS, Amendment, Level, Practice, PracticeFile
 
 S = Status
 WORKFLOW = Workflow(
@@ -285,3 +285,30 @@ def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2
     if log:
         changelog.bulk_log((p, "create", None, changelog.snapshot(p)) for p in practices)
     return practices
+
+
+@transaction.atomic
+def attach_file(user, practice: Practice, attachment: PracticeFile) -> PracticeFile:
+    """Attach an evidence file or photo; once recognized, only the reviewing level may add files."""
+    unit_path = practice.unit.path
+    may_review = scoping.covers(user, unit_path, scoping.REVIEW)
+    if not (may_review or scoping.covers(user, unit_path, scoping.CHANGE)):
+        raise PermissionDenied(f"Bạn không có quyền thêm tệp cho hồ sơ của {practice.unit.name}.")
+    if practice.is_locked and not may_review:
+        raise PermissionDenied("Mô hình đã được công nhận: chỉ cấp thẩm định mới bổ sung tệp.")
+    attachment.practice = practice
+    attachment.uploaded_by = user
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def remove_file(user, attachment: PracticeFile) -> None:
+    """Remove an attachment (logged); files of a recognized practice stay as evidence."""
+    practice = attachment.practice
+    if not scoping.covers(user, practice.unit.path, scoping.CHANGE):
+        raise PermissionDenied(f"Bạn không có quyền xóa tệp của hồ sơ {practice.code}.")
+    if practice.is_locked:
+        raise PermissionDenied("Mô hình đã được công nhận: tệp minh chứng được giữ nguyên.")
+    attachment.file.delete(save=False)
+    attachment.delete()

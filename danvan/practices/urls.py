@@ -16,8 +16,7 @@ urlpatterns = [
     path("<int:pk>/tep/", views.file_upload, name="file-upload"),
     path("<int:pk>/xu-ly/<slug:action>/", views.practice_action, name="action"),
     # --- Excel export / import (added by the import-export change) -------------------------------
-    # path("xuat-excel/", ..., name="export"),  # the list's "Xuất Excel" button appears once this resolves;
-    #                                           # it receives the list's query string: use
-    #                                           # filters.PracticeFilter(request.GET, request.user).queryset()
-    # path("nhap-excel/", ..., name="import"),  # the list's "Nhập Excel" button appears once this resolves
+    path("xuat-excel/", views.excel.practice_export, name="export"),  # the list's filters, via PracticeFilter
+    path("nhap-excel/", views.excel.practice_import, name="import"),  # upload → preview → confirm
+    path("nhap-excel/mau/", views.excel.import_template, name="import-template"),  # "Mẫu nhập mô hình.xlsx"
 ]

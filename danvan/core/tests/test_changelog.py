@@ -89,3 +89,13 @@ def test_changes_made_through_the_web_are_attributed_to_the_logged_in_user(clien
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = entries_for(cast.c2).latest("id")
     assert entry.action == "update" and entry.actor_id == cast.admin.pk and entry.source == "web"
+
+
+def test_history_does_not_name_related_records_outside_the_readers_scope(cast):
+    unit = type(cast.c1).objects.get(pk=cast.c1.pk)
+    with acting_as(cast.admin):
+        unit.parent = cast.d2
+        unit.save()
+    (_entry, changes), *_ = changelog.history(unit, cast.d2_officer)
+    shown = {c.label: (c.before, c.after) for c in changes}
+    assert shown["Đơn vị cấp trên"] == ("(đơn vị, hồ sơ ngoài phạm vi)", "Huyện ủy Tân Biên")

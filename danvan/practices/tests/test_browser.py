@@ -23,8 +23,12 @@ def registry(cast):
     for unit, year, name, extra in [
         (cast.c2, 2024, "Mô hình “Tổ tự quản đường hoa” ở ấp Lợi Hòa Long", {}),
         (cast.c1, 2023, "Dân vận khéo trong vận động hiến đất làm đường giao thông nông thôn", {}),
-        (cast.c2, 2023, "Điển hình “Dân vận khéo” — bà Nguyễn Thị Hạnh", {"kind": "exemplar", "subject": "individual",
-                                                                       "person_name": "Nguyễn Thị Hạnh"}),
+        (
+            cast.c2,
+            2023,
+            "Điển hình “Dân vận khéo” — bà Nguyễn Thị Hạnh",
+            {"kind": "exemplar", "subject": "individual", "person_name": "Nguyễn Thị Hạnh"},
+        ),
         (cast.c1, 2022, "Mô hình “Chi hội phụ nữ không có người sinh con thứ ba”", {"field": van_hoa}),
     ]:
         practice = make_practice(unit, year, name=name, **extra)
@@ -46,11 +50,18 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     page.get_by_role("link", name="Đăng ký mô hình").click()
     expect(page.get_by_role("heading", name="Đăng ký mô hình, điển hình")).to_be_visible()
     page.get_by_label("Tên mô hình, điển hình").fill(NAME)
-    expect(page.get_by_role("combobox", name="Đơn vị", exact=True)).to_have_value(str(cast.c1.pk))  # the officer's only unit
+    expect(page.get_by_role("combobox", name="Đơn vị", exact=True)).to_have_value(
+        str(cast.c1.pk)
+    )  # the officer's only unit
     page.get_by_label("Lĩnh vực").select_option(label="Kinh tế")
-    page.get_by_role("spinbutton", name="Năm").fill("2024")
+    page.get_by_role("spinbutton", name="Năm").fill("2008")
     page.get_by_label("Cấp đăng ký").select_option(label="Cấp cơ sở")
     page.get_by_label("Mô tả tóm tắt").fill("Vận động Nhân dân hiến đất, góp công làm đường giao thông nông thôn.")
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
+    expect(page.get_by_text("Năm 2008 ngoài khoảng cho phép")).to_be_visible()
+    expect(page.get_by_label("Tên mô hình, điển hình")).to_have_value(NAME)  # nothing typed is lost
+    screenshot("practices-form-errors")
+    page.get_by_role("spinbutton", name="Năm").fill("2024")
     page.get_by_label("Cách làm, giải pháp").fill("Họp dân ở từng ấp; cán bộ, đảng viên gương mẫu hiến đất trước.")
     page.get_by_label("Sản phẩm, kết quả kiểm chứng").fill("12 km đường bê tông; 86 hộ hiến 9.500 m² đất.")
     screenshot("practices-form")
@@ -69,10 +80,12 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     page.goto(page.base_url + "/dan-van-kheo/?trang_thai=proposed")
     page.get_by_role("link", name=NAME).click()
     page.get_by_role("button", name="Công nhận", exact=True).click()
+    expect(page.locator("#action-recognize")).to_have_class("collapse show")  # opened, animation over
     page.get_by_label("Cấp công nhận").select_option(label="Cấp cơ sở")
     page.get_by_label("Số quyết định, giấy chứng nhận").fill("15-QĐ/BCĐ")
     page.get_by_label("Ngày công nhận").fill("2024-12-20")
     expect(page.get_by_label("Đơn vị công nhận")).to_have_value(str(cast.d1.pk))
+    screenshot("practices-recognize")
     page.get_by_role("button", name="Xác nhận: Công nhận").click()
 
     expect(page.get_by_test_id("status").first).to_have_text("Đã công nhận")
@@ -87,6 +100,17 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     expect(steps.nth(2)).to_contain_text("Công nhận")
     expect(steps.nth(2)).to_contain_text("d1_reviewer")
     screenshot("practices-detail")
+
+    # A recognized practice is locked: a correction is an amendment that keeps the original.
+    page.get_by_role("link", name="Lập đính chính").click()
+    page.get_by_label("Lý do đính chính").fill("Sửa tên theo Giấy chứng nhận số 15-QĐ/BCĐ")
+    page.get_by_label("Tên mô hình, điển hình").fill(NAME + " xã Long Thuận")
+    screenshot("practices-amend")
+    page.get_by_role("button", name="Lưu đính chính").click()
+    expect(page.get_by_role("heading", name=NAME + " xã Long Thuận")).to_be_visible()
+    amendment = page.get_by_test_id("amendment")
+    expect(amendment).to_contain_text("Sửa tên theo Giấy chứng nhận số 15-QĐ/BCĐ")
+    expect(amendment.locator("td").nth(1)).to_have_text(NAME)  # the original is kept
 
     page.get_by_role("link", name="Dân vận khéo").first.click()
     expect(page.get_by_test_id("result-count")).to_contain_text("5")
@@ -121,3 +145,13 @@ def test_search_without_diacritics_and_another_units_record(page, login, registr
     response = page.goto(f"{page.base_url}/dan-van-kheo/{other.pk}/")
     assert response.status == 404
     expect(page.get_by_role("heading", name="Không tìm thấy trang")).to_be_visible()
+
+
+def test_the_source_of_a_replication_is_suggested_while_typing(page, login, registry):
+    cast = registry
+    login(cast.c1_officer)
+    page.goto(page.base_url + "/dan-van-kheo/them/")
+    page.get_by_label("Mã mô hình gốc").press_sequentially("hien dat")
+    options = page.locator("#practice-options option")
+    expect(options).to_have_count(1)
+    expect(options.first).to_have_attribute("value", re.compile(r"DVK-2023-\d{6}"))

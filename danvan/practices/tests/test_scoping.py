@@ -206,7 +206,10 @@ def test_bulk_decisions(client, cast, world, who):
     mine = [records[unit, "proposed"] for unit in UNITS if unit in RECOGNIZE[who]]
     others = [records[unit, "proposed"] for unit in UNITS if unit not in RECOGNIZE[who]]
     decision = {"action": "recognize", "level": Level.objects.get(code="co-so").pk, "decision_number": "30-QĐ/BCĐ"}
-    decision |= {"decision_date": "2019-12-30", "recognizing_unit": (cast.d1 if who == "d1_reviewer" else cast.province).pk}
+    decision |= {
+        "decision_date": "2019-12-30",
+        "recognizing_unit": (cast.d1 if who == "d1_reviewer" else cast.province).pk,
+    }
     # Anything the user may not decide spoils the whole batch.
     for intruder in others:
         response = client.post(reverse("practices:bulk"), decision | {"practices": [p.pk for p in [*mine, intruder]]})

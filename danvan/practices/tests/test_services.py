@@ -104,7 +104,9 @@ def test_returning_and_rejecting_require_a_reason(cast):
             services.transition(cast.d1_reviewer, practice, action, comment="  ")
     returned = services.transition(cast.d1_reviewer, practice, "return", comment="Bổ sung minh chứng")
     assert returned.status == Status.IMPLEMENTING
-    assert WorkflowStep.objects.filter(object_id=str(practice.pk), action="return").get().comment == "Bổ sung minh chứng"
+    assert (
+        WorkflowStep.objects.filter(object_id=str(practice.pk), action="return").get().comment == "Bổ sung minh chứng"
+    )
 
 
 def test_transitions_from_the_wrong_state_are_refused(cast):

@@ -515,3 +515,58 @@ def test_list_shows_the_year_and_count_without_thousand_separators(client, cast)
     client.force_login(cast.admin)
     html = client.get(reverse("practices:list")).content.decode()
     assert "<td>2019</td>" in html and "2.019" not in html
+
+
+# --- Admin -----------------------------------------------------------------------------------------
+
+
+def test_superusers_configure_fields_and_levels_and_only_read_practices(client, cast):
+    from django.contrib.auth import get_user_model
+
+    practice = make_practice(cast.c1, 2019)
+    root = get_user_model().objects.create_superuser("quan_tri", password="x")
+    client.force_login(root)
+    for name in ("field", "level"):
+        assert client.get(reverse(f"admin:practices_{name}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:practices_{name}_add")).status_code == 200
+    assert client.get(reverse("admin:practices_practice_changelist")).status_code == 200
+    assert client.get(reverse("admin:practices_practice_change", args=[practice.pk])).status_code == 200
+    assert client.get(reverse("admin:practices_practice_add")).status_code == 403
+    assert client.get(reverse("admin:practices_practice_delete", args=[practice.pk])).status_code == 403
+
+
+def test_a_sort_by_name_over_a_large_result_keeps_the_default_order(client, cast, monkeypatch):
+    from danvan.practices import filters
+
+    monkeypatch.setattr(filters, "COLLATED_SORT_LIMIT", 2)
+    older = make_practice(cast.c1, 2019, name="Ánh sáng đường quê")
+    newer = [make_practice(cast.c2, 2020, name=name) for name in ("Chợ văn minh", "Bê tông hóa đường nội đồng")]
+    client.force_login(cast.admin)
+    response = client.get(reverse("practices:list"), {"sap_xep": "ten"})
+    assert [p.code for p in response.context["page"]] == [newer[0].code, newer[1].code, older.code]
+    assert "chưa sắp xếp theo tên" in response.content.decode()
+    response = client.get(reverse("practices:list"), {"sap_xep": "ten", "nam": 2020})
+    assert [p.name for p in response.context["page"]] == ["Bê tông hóa đường nội đồng", "Chợ văn minh"]
+    assert "chưa sắp xếp theo tên" not in response.content.decode()
+
+
+def test_the_unit_filter_keeps_the_chosen_unit_selected(client, cast):
+    client.force_login(cast.admin)
+    html = client.get(reverse("practices:list"), {"don_vi": cast.c2.pk, "truc_thuoc": "on"}).content.decode()
+    assert f'<option value="{cast.c2.pk}" selected>' in html
+    assert 'id="id_don_vi"' in html and 'class="form-select form-select-sm"' in html
+
+
+def test_an_edit_keeps_a_source_outside_the_editors_scope(client, cast):
+    source = make_practice(cast.province, 2019, name="Mô hình “Dân vận khéo” của Tỉnh ủy")
+    practice = make_practice(cast.c1, 2024, replicated_from=source)
+    client.force_login(cast.c1_officer)
+    form = client.get(reverse("practices:edit", args=[practice.pk])).context["form"]
+    assert form["replicated_from_code"].value() == source.code
+    data = form_data(cast, name="Tên mới", version=1, replicated_from_code=source.code)
+    assert client.post(reverse("practices:edit", args=[practice.pk]), data).status_code == 302
+    practice.refresh_from_db()
+    assert (practice.name, practice.replicated_from) == ("Tên mới", source)
+    html = client.get(reverse("practices:detail", args=[practice.pk])).content.decode()
+    card = html.split('data-testid="replications"', 1)[1].split("</div></div>", 1)[0]
+    assert "ngoài phạm vi của bạn" in card and "của Tỉnh ủy" not in card

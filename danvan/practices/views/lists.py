@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,7 +15,7 @@ from danvan.core import scoping
 from danvan.core.forms import add_errors
 from danvan.core.vn import fold
 from danvan.practices import services
-from danvan.practices.filters import PAGE_SIZE, PracticeFilter
+from danvan.practices.filters import PracticeFilter, paginate
 from danvan.practices.forms import BulkDecisionForm
 from danvan.practices.models import Practice
 from danvan.practices.views.common import optional_url, refuse_with_403
@@ -69,7 +68,7 @@ def render_list(request, bulk_form: BulkDecisionForm | None = None):
     user = request.user
     practice_filter = PracticeFilter(request.GET, user)
     rows = practice_filter.queryset().select_related("level", "field", "bloc").only(*LIST_COLUMNS)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page, sort_note = paginate(practice_filter, rows, request.GET.get("trang"))
     can_review = may(user, scoping.REVIEW)
     if can_review and bulk_form is None:
         bulk_form = BulkDecisionForm(user=user)
@@ -77,6 +76,7 @@ def render_list(request, bulk_form: BulkDecisionForm | None = None):
         "page": page,
         "filter_form": practice_filter.form,
         "query": practice_filter.query,
+        "sort_note": sort_note,
         "columns": _columns(practice_filter.sort),
         "bulk_form": bulk_form,
         "selected": set(request.POST.getlist("practices")),
