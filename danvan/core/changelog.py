@@ -24,7 +24,7 @@ def _jsonable(value):
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, models.fields.files.FieldFile):
-        return value.name or None
+        return value.name or ""  # the same "" a blank file column loads as
     return value
 
 
@@ -124,18 +124,26 @@ class FieldChange:
 
 
 def _display(field: models.Field, value, related: dict) -> str:
+    from danvan.core.vn import format_number, text_date
+
     if value in (None, ""):
         return "—"
     if field.is_relation:
         return related.get((field.related_model, value), f"#{value}")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
-    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-        from danvan.core.vn import text_date
-
+    if isinstance(field, models.DateTimeField):
+        moment = dt.datetime.fromisoformat(value)
+        return f"{moment:%H:%M} {text_date(moment.date())}"
+    if isinstance(field, models.DateField):
         return text_date(dt.date.fromisoformat(value))
+    if isinstance(field, models.DecimalField | models.FloatField):
+        number = decimal.Decimal(str(value)).normalize()
+        return format_number(number, max(0, -number.as_tuple().exponent))
     if isinstance(value, bool):
         return "Có" if value else "Không"
+    if isinstance(value, int):
+        return format_number(value)
     return str(value)
 
 

@@ -21,7 +21,7 @@ from danvan.org.models import LineageEvent, RoleAssignment, Unit, UnitKind
 PASSWORD = "danvan-demo"
 PROVINCE = "Tây Ninh"
 # Apps that contribute demo data, in dependency order (later issues append theirs).
-CONTRIBUTORS = ["danvan.documents.demo", "danvan.practices.demo"]
+CONTRIBUTORS = ["danvan.documents.demo", "danvan.practices.demo", "danvan.emulation.demo", "danvan.planning.demo"]
 
 
 @dataclass
@@ -200,6 +200,7 @@ def create_accounts(ctx: DemoContext) -> list[str]:
         f"  tinh  – cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy, toàn quyền trên {ctx.province.name}",
         f"  huyen – cán bộ cấp huyện (dữ liệu trước 7/2025), cập nhật và thẩm định: {ctx.district.name}",
         f"  xa    – cán bộ cấp xã, cập nhật: {ctx.commune.name}",
+        "  nhaplieu – cán bộ nhập liệu của Ban (cập nhật trên toàn tỉnh, không thẩm định)",
     ]
 
 

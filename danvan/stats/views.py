@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.emulation.reports import status_counts as emulation_status
+from danvan.planning.dashboard import panels as planning_panels
 from danvan.stats import cube, exports, reports
 from danvan.stats.dashboard import build as build_dashboard
 from danvan.stats.report_data import (
@@ -31,7 +33,14 @@ def chart_data(table: cube.Table) -> dict:
 @login_required
 def dashboard(request):
     d = build_dashboard(request.user)
-    return render(request, "stats/dashboard.html", {"d": d, "trend_chart": chart_data(d.trend)})
+    context = {
+        "d": d,
+        "trend_chart": chart_data(d.trend),
+        "planning": planning_panels(request.user),
+        "emulation": emulation_status(request.user, year=d.year),
+    }
+    context["emulation_total"] = sum(context["emulation"].values())
+    return render(request, "stats/dashboard.html", context)
 
 
 @login_required

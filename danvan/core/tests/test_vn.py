@@ -230,9 +230,7 @@ def test_parse_date_rejects_impossible_or_ambiguous_dates_in_vietnamese(value):
 def test_parse_date_error_quotes_the_cleaned_input():
     with pytest.raises(ValueError) as excinfo:
         parse_date(" 31/2/2020 ")
-    assert str(excinfo.value) == (
-        "Ngày không hợp lệ: '31/2/2020'; ghi theo dạng ngày/tháng/năm, ví dụ 13/5/2016"
-    )
+    assert str(excinfo.value) == ("Ngày không hợp lệ: '31/2/2020'; ghi theo dạng ngày/tháng/năm, ví dụ 13/5/2016")
 
 
 @given(st.dates(min_value=date(1000, 1, 1)))
@@ -526,9 +524,7 @@ def test_sqlite_vi_collation_sorts_like_sort_key(sqlite_db):
 
 def test_sqlite_vn_fold_finds_names_without_diacritics(sqlite_db):
     db = sqlite_db.connection
-    assert db.execute("SELECT name FROM unit WHERE vn_fold(name) = 'dong thap'").fetchall() == [
-        ("Đồng Tháp",)
-    ]
+    assert db.execute("SELECT name FROM unit WHERE vn_fold(name) = 'dong thap'").fetchall() == [("Đồng Tháp",)]
     assert db.execute("SELECT vn_fold(?)", (UY_OLD_NFC,)).fetchone() == ("tinh uy",)
     assert db.execute("SELECT vn_fold(NULL)").fetchone() == (None,)
 

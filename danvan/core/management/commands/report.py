@@ -16,6 +16,7 @@ from danvan.core.actor import acting_as
 # kind -> (module, function, formats)
 REPORTS = {
     "annual": ("danvan.stats.cli", "annual", ("docx", "pdf", "xlsx")),
+    "reviews": ("danvan.planning.cli", "reviews", ("docx", "xlsx")),
 }
 
 

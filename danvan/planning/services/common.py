@@ -1,0 +1,59 @@
+"""What the planning services share: today, permission checks, raising collected rule errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from danvan.core import scoping
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def raise_errors(errors: list[tuple[str | None, str]]) -> None:
+    """Raise the collected (field, message) pairs as one ValidationError keyed by field."""
+    if not errors:
+        return
+    grouped: dict[str, list[str]] = {}
+    for field, message in errors:
+        grouped.setdefault(field or "__all__", []).append(message)
+    raise ValidationError(grouped)
+
+
+def require(user, unit, action: str = scoping.CHANGE) -> None:
+    if not scoping.covers(user, unit.path, action):
+        raise PermissionDenied(f"Đơn vị “{unit.name}” ngoài phạm vi quản lý của bạn.")
+
+
+def may_change(user, *units) -> bool:
+    """Whether the user may change something belonging to (any of) these units."""
+    return any(unit is not None and scoping.covers(user, unit.path, scoping.CHANGE) for unit in units)
+
+
+def committee_root(unit):
+    """The unit whose subtree `unit` plans for and supervises: a commission (Ban Dân vận), the Front or
+    another body beside a Party committee works for that committee's whole area, so its parent; a
+    Party committee (province, district, commune) for its own subtree."""
+    if unit.kind.tier == "other" and unit.parent_id:
+        return unit.parent
+    return unit
+
+
+def within(unit, root) -> bool:
+    return unit.path.startswith(root.path)
+
+
+def changes(obj) -> tuple[dict, dict]:
+    """(before, after) of the tracked fields changed since the object was loaded. An empty file field
+    reads back from the database as "" but snapshots as None: that is not a change."""
+    from danvan.core.xlsx.modelkind import changes as field_changes
+
+    before, after = field_changes(obj)
+    for name in [n for n in after if before.get(n) in (None, "") and after[n] in (None, "")]:
+        before.pop(name, None)
+        after.pop(name)
+    return before, after

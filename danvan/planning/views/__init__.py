@@ -1,0 +1,1 @@
+"""The planning pages: thin views (access check → service → redirect)."""
