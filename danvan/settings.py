@@ -61,9 +61,7 @@ def database_from_url(url: str) -> dict:
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
-    raise ValueError(
-        f"DANVAN_DATABASE_URL: unsupported scheme {parts.scheme!r} (use sqlite:/// or postgres://)"
-    )
+    raise ValueError(f"DANVAN_DATABASE_URL: unsupported scheme {parts.scheme!r} (use sqlite:/// or postgres://)")
 
 
 def secret_key() -> str:

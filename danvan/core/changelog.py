@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ def _jsonable(value):
     return value
 
 
+@functools.cache
 def tracked_fields(model) -> list[models.Field]:
     exclude = set(getattr(model, "changelog_exclude", ()))
     return [f for f in model._meta.concrete_fields if f.name not in exclude and not f.primary_key]
@@ -36,13 +38,14 @@ def tracked_fields(model) -> list[models.Field]:
 def snapshot(instance: models.Model, values: dict | None = None) -> dict:
     """Field values keyed by attname; `values` lets a caller pass values loaded from the DB."""
     data = {}
+    deferred = instance.get_deferred_fields() if values is None else ()
     for field in tracked_fields(type(instance)):
         if values is not None:
             if field.attname not in values:
                 continue
             value = values[field.attname]
         else:
-            if field.attname in instance.get_deferred_fields():
+            if field.attname in deferred:
                 continue
             value = field.value_from_object(instance)
         data[field.attname] = _jsonable(value)

@@ -10,6 +10,7 @@ def navigation(request):
     items = [
         ("home", "Tổng quan", "bi-speedometer2", reverse("home")),
         ("practices", "Dân vận khéo", "bi-stars", reverse("practices:list")),
+        ("awards", "Khen thưởng", "bi-award", reverse("awards:proposal-list")),
         ("emulation", "Thi đua", "bi-trophy", reverse("emulation:index")),
         ("planning", "Kế hoạch, giám sát", "bi-calendar-check", reverse("planning:home")),
         ("stats", "Thống kê", "bi-bar-chart-line", reverse("stats:index")),

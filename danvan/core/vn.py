@@ -196,8 +196,13 @@ def clean_text(value: object) -> str:
     return " ".join(text.split())
 
 
+# Every combining mark Vietnamese (and other Latin text) uses lives in U+0300–U+036F; one regex
+# over the NFD form is several times faster than testing each character's category.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _strip_marks(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 # đ has no Unicode decomposition, so NFD alone leaves it; ð (U+00F0) is its look-alike that

@@ -21,7 +21,13 @@ from danvan.org.models import LineageEvent, RoleAssignment, Unit, UnitKind
 PASSWORD = "danvan-demo"
 PROVINCE = "Tây Ninh"
 # Apps that contribute demo data, in dependency order (later issues append theirs).
-CONTRIBUTORS = ["danvan.documents.demo", "danvan.practices.demo", "danvan.emulation.demo", "danvan.planning.demo"]
+CONTRIBUTORS = [
+    "danvan.documents.demo",
+    "danvan.practices.demo",
+    "danvan.awards.demo",
+    "danvan.emulation.demo",
+    "danvan.planning.demo",
+]
 
 
 @dataclass

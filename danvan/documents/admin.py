@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from danvan.documents.models import FormatProfile, Issuer, PartyTerm
@@ -71,6 +72,12 @@ class IssuerAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Names that print on two lines ("ỦY BAN NHÂN DÂN" / "TỈNH TÂY NINH") are typed on two lines.
+        if db_field.name in {"superior_line", "issuer_line"}:
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 50})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(PartyTerm)

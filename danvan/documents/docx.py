@@ -83,8 +83,9 @@ _P_PR_ORDER = [
     "pPrChange",
 ]
 SHORT_RULE_MM = 35  # under a State summary
-CLOSING_LEFT_MM = 80
-RULE_LINE_PT = 2  # height of the paragraph that carries a rule  # "Nơi nhận" column; the signature takes the rest
+CLOSING_LEFT_MM = 80  # "Nơi nhận" column; the signature takes the rest
+RULE_LINE_PT = 2  # height of the paragraph that carries a rule
+RULE_GAP_PT = 3  # between the text and the rule under it
 
 
 def render_docx(document: spec.Document) -> bytes:
@@ -214,8 +215,8 @@ def _field(paragraph: DocxParagraph, instruction: str, placeholder: str, size: i
 def _properties(word, document: spec.Document) -> None:
     props = word.core_properties
     props.title = f"{document.kind_label} {document.summary}"[:255]
-    props.author = document.issuer.issuer_line
-    props.last_modified_by = document.issuer.issuer_line
+    props.author = document.issuer.name_line
+    props.last_modified_by = document.issuer.name_line
     props.language = "vi-VN"
     props.created = props.modified = dt.datetime.combine(document.date, dt.time(8, 0))
     props.revision = 1
@@ -264,11 +265,12 @@ def _rule(container, content_mm: float, rule_mm: float) -> DocxParagraph:
     paragraph = container.add_paragraph()
     side = Mm(rule_indent_mm(content_mm, rule_mm))
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = side
+    paragraph.paragraph_format.space_before = Pt(RULE_GAP_PT)  # clear of the descenders above
     _mark_size(paragraph, RULE_LINE_PT)
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
-    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
         top.set(qn(attr), value)
     borders.append(top)
     _insert(ppr, borders, _P_PR_ORDER)

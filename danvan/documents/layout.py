@@ -27,6 +27,11 @@ _ADVANCE = {
 }
 
 
+def lines_of(text: str) -> list[str]:
+    """A header name in capitals, one item per line the clerk typed ("ỦY BAN NHÂN DÂN" / "TỈNH TÂY NINH")."""
+    return [unicodedata.normalize("NFC", line.strip().upper()) for line in text.splitlines() if line.strip()]
+
+
 def text_width_pt(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
     upper, lower, digit, space, other = _ADVANCE[bold, italic]
     total = 0.0
@@ -62,8 +67,8 @@ def header_widths_mm(document: Document, available_mm: float) -> tuple[float, fl
     """
     profile, conv, issuer = document.profile, document.conventions, document.issuer
     left_need = max(
-        text_width_mm(issuer.superior_line.upper(), profile.superior_size),
-        text_width_mm(issuer.issuer_line.upper(), profile.issuer_size, bold=True),
+        *(text_width_mm(t, profile.superior_size) for t in lines_of(issuer.superior_line)),
+        *(text_width_mm(t, profile.issuer_size, bold=True) for t in lines_of(issuer.issuer_line)),
         text_width_mm(document.number_text, profile.number_size),
     )
     right_need = max(
@@ -82,7 +87,7 @@ def header_widths_mm(document: Document, available_mm: float) -> tuple[float, fl
 
 
 LINE_HEIGHT = 1.15  # of a single-spaced line in Times New Roman, in ems
-RULE_HEIGHT_PT = 3.5  # the small paragraph that carries a rule, with the rule's own spacing
+RULE_HEIGHT_PT = 5.5  # the small paragraph that carries a rule, with the rule's own spacing
 
 
 @dataclass
@@ -103,14 +108,13 @@ def header_lines(document: Document) -> tuple[list[Line], list[Line]]:
     """
     profile, conv, issuer = document.profile, document.conventions, document.issuer
     left: list[Line] = []
-    if issuer.superior_line:
-        left.append(Line(issuer.superior_line.upper(), profile.superior_size))
-    issuer_text = issuer.issuer_line.upper()
-    left.append(Line(issuer_text, profile.issuer_size, bold=True))
+    left += [Line(text, profile.superior_size) for text in lines_of(issuer.superior_line)]
+    left += [Line(text, profile.issuer_size, bold=True) for text in lines_of(issuer.issuer_line)]
     if conv.issuer_mark:
         left.append(Line(conv.issuer_mark, profile.issuer_size))
-    else:  # State: a short rule under the issuing body, about a third of its length
-        left[-1].rule_mm = max(text_width_mm(issuer_text, profile.issuer_size, bold=True) / 3, 20)
+    else:  # State: a short rule under the issuing body, about a third of its longest line
+        longest = max(text_width_mm(t, profile.issuer_size, bold=True) for t in lines_of(issuer.issuer_line))
+        left[-1].rule_mm = max(longest / 3, 20)
 
     right = [Line(conv.national_line, profile.national_size, bold=True)]
     if conv.motto_line:

@@ -149,7 +149,12 @@ class Issuer(ValidityPeriod, TrackedModel):
         ordering = ["unit", "valid_from"]
 
     def __str__(self) -> str:
-        return f"{self.issuer_line} ({self.symbol}, {self.period_label.lower()})"
+        return f"{self.name_line} ({self.symbol}, {self.period_label.lower()})"
+
+    @property
+    def name_line(self) -> str:
+        """The issuing body's name on one line (it may be typed on two for the header)."""
+        return " ".join(self.issuer_line.split())
 
     def clean(self) -> None:
         _check_period(self)

@@ -167,7 +167,7 @@ class Signature:
         if self.mode == COLLECTIVE:
             if not issuer.is_collective or is_commission(issuer.issuer_line):
                 raise ValueError(
-                    f"{issuer.issuer_line} không phải tập thể lãnh đạo, không được ký "
+                    f"{issuer.name_line} không phải tập thể lãnh đạo, không được ký "
                     f"“{conv.collective_prefix}”; dùng chữ ký của người đứng đầu hoặc cấp phó ký thay."
                 )
             title = issuer.deputy_title if self.by_deputy else issuer.head_title

@@ -47,9 +47,7 @@ MERGES_PATH = FIXTURES / "province-merges-2025.csv"
 
 REFORM_DATE = dt.date(2025, 7, 1)
 LAST_OLD_DAY = REFORM_DATE - dt.timedelta(days=1)
-MERGE_BASIS = (
-    "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh"
-)
+MERGE_BASIS = "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh"
 DISTRICT_END_BASIS = "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
 
 PROVINCE_KIND, DISTRICT_KIND, COMMUNE_KIND = "tinh-uy", "huyen-uy", "dang-uy-xa"
@@ -431,9 +429,7 @@ def _sync_events(specs: list[EventSpec], units: dict[str, Unit], summary: LoadSu
         found = _existing_events(kind, role, [units[s.about].pk for s in group])
         events |= {s: found[units[s.about].pk] for s in group if units[s.about].pk in found}
     missing = [s for s in specs if s not in events]
-    new_events = [
-        LineageEvent(kind=s.kind, date=REFORM_DATE, legal_basis=s.legal_basis, note=s.note) for s in missing
-    ]
+    new_events = [LineageEvent(kind=s.kind, date=REFORM_DATE, legal_basis=s.legal_basis, note=s.note) for s in missing]
     created = LineageEvent.objects.bulk_create(new_events, batch_size=500)
     changelog.bulk_log((e, "create", None, changelog.snapshot(e)) for e in created)
     events |= {s: e.pk for s, e in zip(missing, created, strict=True)}

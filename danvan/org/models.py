@@ -149,9 +149,7 @@ class LineageEvent(TrackedModel):
     predecessors = models.ManyToManyField(
         Unit, verbose_name="đơn vị trước", related_name="successor_events", blank=True
     )
-    successors = models.ManyToManyField(
-        Unit, verbose_name="đơn vị sau", related_name="predecessor_events", blank=True
-    )
+    successors = models.ManyToManyField(Unit, verbose_name="đơn vị sau", related_name="predecessor_events", blank=True)
 
     class Meta:
         verbose_name = "sự kiện thay đổi đơn vị"
@@ -172,9 +170,7 @@ class RoleAssignment(TrackedModel):
         on_delete=models.CASCADE,
         related_name="role_assignments",
     )
-    unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="role_assignments"
-    )
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="role_assignments")
     role = models.CharField("vai trò", max_length=10, choices=Role.choices)
     position = models.CharField("chức vụ", max_length=200, blank=True)
 
@@ -184,9 +180,7 @@ class RoleAssignment(TrackedModel):
     class Meta:
         verbose_name = "phân quyền"
         verbose_name_plural = "phân quyền"
-        constraints = [
-            models.UniqueConstraint(fields=["user", "unit", "role"], name="role_assignment_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="role_assignment_unique")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.unit}"

@@ -55,9 +55,7 @@ def unit_children(request, pk: int):
 @login_required
 def unit_detail(request, pk: int):
     day, date_error = _as_at(request)
-    unit = get_object_or_404(
-        Unit.objects.restrict(request.user).select_related("kind", "bloc", "parent"), pk=pk
-    )
+    unit = get_object_or_404(Unit.objects.restrict(request.user).select_related("kind", "bloc", "parent"), pk=pk)
     ancestors = list(unit.ancestors())
     today = timezone.localdate()
     context = {

@@ -152,16 +152,12 @@ def _final_status(rng: random.Random, year: int) -> str:
     if year < 2026:
         roll = rng.random()
         return Status.RECOGNIZED if roll < 0.85 else Status.REJECTED if roll < 0.9 else Status.IMPLEMENTING
-    return rng.choice(
-        [Status.REGISTERED, Status.IMPLEMENTING, Status.IMPLEMENTING, Status.PROPOSED, Status.RECOGNIZED]
-    )
+    return rng.choice([Status.REGISTERED, Status.IMPLEMENTING, Status.IMPLEMENTING, Status.PROPOSED, Status.RECOGNIZED])
 
 
 def load(ctx) -> list[str]:
     if Practice.objects.exists():
-        return [
-            f"Mô hình “Dân vận khéo”: đã có {format_number(Practice.objects.count())} hồ sơ, không nạp thêm."
-        ]
+        return [f"Mô hình “Dân vận khéo”: đã có {format_number(Practice.objects.count())} hồ sơ, không nạp thêm."]
     rng = random.Random(2019)
     fields = {f.code: f for f in Field.objects.all()}
     levels = {lv.code: lv for lv in Level.objects.all()}

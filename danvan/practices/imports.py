@@ -348,10 +348,10 @@ class PracticesKind(ModelKind):
                 new = values[name]
                 if adding or _cleaned(self.columns_by_field[name].parser, getattr(obj, name)) != new:
                     setattr(obj, name, new)
-        # Relations by id: the objects are preloaded, and the descriptors' checks cost more than the rows.
         for name in ("kind", "subject", "status", "year"):
             if values.get(name) is not None:  # blank: the default for a new record, kept for an existing one
                 setattr(obj, name, values[name])
+        # Relations by id: the objects are preloaded, and the descriptors' checks cost more than the rows.
         for name in ("field", "level", "bloc"):
             if values.get(name) is not None:
                 setattr(obj, f"{name}_id", values[name].pk)

@@ -48,14 +48,10 @@ class Practice(ScopedModel):
     code = models.CharField("mã", max_length=30, unique=True)
     name = models.CharField("tên", max_length=500)
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.MODEL)
-    subject = models.CharField(
-        "đối tượng", max_length=10, choices=Subject.choices, default=Subject.COLLECTIVE
-    )
+    subject = models.CharField("đối tượng", max_length=10, choices=Subject.choices, default=Subject.COLLECTIVE)
     person_name = models.CharField("họ tên", max_length=150, blank=True)
     person_position = models.CharField("chức vụ", max_length=200, blank=True)
-    unit = models.ForeignKey(
-        "org.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="practices"
-    )
+    unit = models.ForeignKey("org.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="practices")
     unit_name = models.CharField("tên đơn vị lúc đăng ký", max_length=255)
     bloc = models.ForeignKey("org.Bloc", verbose_name="khối", on_delete=models.PROTECT)
     field = models.ForeignKey(Field, verbose_name="lĩnh vực", on_delete=models.PROTECT)
@@ -155,9 +151,7 @@ class PracticeFile(ScopedModel):
     kind = models.CharField("loại tệp", max_length=10, choices=FileKind.choices, default=FileKind.EVIDENCE)
     file = models.FileField("tệp", upload_to=evidence_path, max_length=300)
     caption = models.CharField("chú thích", max_length=300, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     scope_path = "practice__unit__path"
@@ -181,9 +175,7 @@ class Amendment(ScopedModel):
     reason = models.TextField("lý do đính chính")
     before = models.JSONField("nội dung gốc")
     after = models.JSONField("nội dung đính chính")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope_path = "practice__unit__path"

@@ -42,9 +42,7 @@ def check(
     if year is not None:
         start, end = year_bounds(year)
         if unit is not None and not unit.overlaps(start, end):
-            errors.append(
-                ("unit", f"Đơn vị “{unit.name}” không còn hoạt động trong năm {year} ({unit.period_label}).")
-            )
+            errors.append(("unit", f"Đơn vị “{unit.name}” không còn hoạt động trong năm {year} ({unit.period_label})."))
         if level is not None and not level.overlaps(start, end):
             errors.append(("level", f"Năm {year} không có “{level.name}” (hiệu lực: {level.period_label})."))
         if recognized_level is not None and not recognized_level.overlaps(start, end):

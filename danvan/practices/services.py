@@ -27,9 +27,7 @@ WORKFLOW = Workflow(
     proposer=lambda practice: practice.proposed_by_id,
     locked_states=frozenset({S.RECOGNIZED}),
     transitions=[
-        Transition(
-            "start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"
-        ),
+        Transition("start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"),
         Transition("propose", "Đề nghị công nhận", frozenset({S.IMPLEMENTING}), S.PROPOSED),
         Transition(
             "recognize",
@@ -201,9 +199,7 @@ def recognize(
 
 
 @transaction.atomic
-def decide_many(
-    user, practices: Iterable[Practice], action: str, comment: str = "", **decision
-) -> list[Practice]:
+def decide_many(user, practices: Iterable[Practice], action: str, comment: str = "", **decision) -> list[Practice]:
     """Recognize or reject many practices with one decision: all succeed or none does."""
     if action not in {"recognize", "reject"}:
         raise ValidationError("Chỉ công nhận hoặc không công nhận được theo lô.")

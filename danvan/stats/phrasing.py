@@ -6,6 +6,7 @@ statistics word increases, decreases, no change, first years and empty years ali
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from danvan.core.vn import format_number, format_percent
@@ -86,3 +87,55 @@ def scope_phrase(tier: str | None, unit_name: str, short_name: str = "") -> str:
             if f" {word} " in f" {lowered} ":
                 return f"toàn {word}"
     return unit_name
+
+
+# --- Commendations ("Chủ tịch UBND tỉnh tặng Bằng khen cho 5 tập thể và 10 cá nhân; ...") ---------------
+
+NOTHING_AWARDED = "Chưa có tập thể, cá nhân nào được khen thưởng."
+
+
+@dataclass(frozen=True)
+class AwardCount:
+    """How many collectives and individuals one authority gave one form of award."""
+
+    authority: str  # the subject, from configuration: "Chủ tịch UBND tỉnh", "Ban Dân vận Tỉnh ủy"
+    form: str  # "Bằng khen", "Giấy khen", "Cờ thi đua"
+    collectives: int
+    individuals: int
+
+
+def recipients_phrase(collectives: int, individuals: int) -> str:
+    """'5 tập thể và 10 cá nhân', '9 tập thể', '10 cá nhân'; '' when both are zero."""
+    parts = []
+    if collectives:
+        parts.append(f"{format_number(collectives)} tập thể")
+    if individuals:
+        parts.append(f"{format_number(individuals)} cá nhân")
+    return " và ".join(parts)
+
+
+def award_clause(count: AwardCount) -> str:
+    """'Chủ tịch UBND tỉnh tặng Bằng khen cho 5 tập thể và 10 cá nhân'; '' when nobody was awarded."""
+    who = recipients_phrase(count.collectives, count.individuals)
+    return f"{count.authority} tặng {count.form} cho {who}" if who else ""
+
+
+def awards_sentence(counts: Iterable[AwardCount], lead: str = "", empty: str = NOTHING_AWARDED) -> str:
+    """One clause per authority, in the order given, joined with '; ' and ending with '.':
+    "Chủ tịch UBND tỉnh tặng Cờ thi đua cho 2 tập thể, Bằng khen cho 54 tập thể và 40 cá nhân; Ban Dân vận
+    Tỉnh ủy tặng Giấy khen cho 6 tập thể." Counts of the same authority and form are added together,
+    forms nobody received are left out. `lead` goes in front ("Năm 2022, "); `empty` when nobody was awarded.
+    """
+    merged: dict[str, dict[str, list[int]]] = {}
+    for count in counts:
+        totals = merged.setdefault(count.authority, {}).setdefault(count.form, [0, 0])
+        totals[0] += count.collectives
+        totals[1] += count.individuals
+    clauses = []
+    for authority, forms in merged.items():
+        parts = [f"{form} cho {who}" for form, (c, i) in forms.items() if (who := recipients_phrase(c, i))]
+        if parts:
+            clauses.append(f"{authority} tặng {', '.join(parts)}")
+    if not clauses:
+        return f"{lead}{empty[:1].lower()}{empty[1:]}" if lead else empty
+    return f"{lead}{'; '.join(clauses)}."

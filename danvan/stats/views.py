@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.awards.statistics import dashboard_figures as award_figures
 from danvan.emulation.reports import status_counts as emulation_status
 from danvan.planning.dashboard import panels as planning_panels
 from danvan.stats import cube, exports, reports
@@ -38,6 +39,7 @@ def dashboard(request):
         "trend_chart": chart_data(d.trend),
         "planning": planning_panels(request.user),
         "emulation": emulation_status(request.user, year=d.year),
+        "awards": award_figures(request.user, d.year),
     }
     context["emulation_total"] = sum(context["emulation"].values())
     return render(request, "stats/dashboard.html", context)

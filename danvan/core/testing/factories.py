@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
+from danvan.core.testing.seeds import reseed_all
 from danvan.org.models import Bloc, RoleAssignment, Unit, UnitKind
-from danvan.org.seed import seed_config
 
 PASSWORD = "mat-khau-kiem-thu"
 _codes = itertools.count(1)
@@ -78,7 +78,7 @@ class Cast:
 
 def build_cast() -> Cast:
     # Transactional (browser) tests flush the tables, seeded configuration included.
-    seed_config(Bloc, UnitKind)
+    reseed_all()
     province = make_unit("Tỉnh ủy Tây Ninh", "tinh-uy", code="P")
     d1 = make_unit("Huyện ủy Bến Cầu", "huyen-uy", province, code="D1", valid_until=dt.date(2025, 6, 30))
     d2 = make_unit("Huyện ủy Tân Biên", "huyen-uy", province, code="D2", valid_until=dt.date(2025, 6, 30))

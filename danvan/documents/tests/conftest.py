@@ -173,7 +173,7 @@ def ubnd_issuer(cast):
     return Issuer.objects.create(
         unit=ubnd,
         system="state",
-        issuer_line="ỦY BAN NHÂN DÂN TỈNH TÂY NINH",
+        issuer_line="Ủy ban nhân dân\ntỉnh Tây Ninh",
         symbol="UBND",
         place="Tây Ninh",
         head_title="CHỦ TỊCH",

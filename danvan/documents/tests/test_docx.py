@@ -210,7 +210,7 @@ def test_a_decision_carries_its_annex_after_the_signature(commissions):
 def test_the_state_format_has_the_national_motto_and_signs_tm(cast, seeded):
     word = reopen(sample_state_decision(ubnd_issuer(cast).unit))
     left, right = word.tables[0].rows[0].cells
-    assert [t for t in cell_lines(left) if t] == ["ỦY BAN NHÂN DÂN TỈNH TÂY NINH", "Số: 03/QĐ-UBND"]
+    assert [t for t in cell_lines(left) if t] == ["ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "Số: 03/QĐ-UBND"]
     assert [t for t in cell_lines(right) if t][:2] == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",

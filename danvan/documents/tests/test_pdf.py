@@ -61,7 +61,6 @@ def assert_readable(pdf: bytes, tmp_path) -> list[str]:
 
 def test_weasyprint_renders_the_vietnamese_text_in_liberation_serif(report, tmp_path):
     pdf = render_pdf(report)
-    (artifacts() / "bao-cao-weasyprint.pdf").write_bytes(pdf)
     pages = assert_readable(pdf, tmp_path)
     assert len(pages) >= 2
     assert not pages[0].startswith("1 ")  # no number on the first page

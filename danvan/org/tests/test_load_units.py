@@ -107,9 +107,7 @@ def test_build_script_reads_the_type_from_the_name(tmp_path):
         [province] = json.load(file)
     assert province["division_type"] == "thành phố trung ương"
     assert province["districts"][0]["division_type"] == "thành phố"
-    assert province["districts"][0]["wards"] == [
-        {"name": "Thị trấn Chợ Mới", "code": 1, "division_type": "thị trấn"}
-    ]
+    assert province["districts"][0]["wards"] == [{"name": "Thị trấn Chợ Mới", "code": 1, "division_type": "thị trấn"}]
 
 
 def test_merge_table_is_a_copy_of_the_shared_one():
@@ -125,9 +123,7 @@ def test_every_new_province_continues_an_old_one_of_the_same_name():
     assert [f.new["name"] for f in families if f.note] == []
 
 
-@pytest.mark.parametrize(
-    "query", ["Tây Ninh", "tay ninh", "Tỉnh Long An", "LONG AN", "80", "T80", "t 80", "TC80"]
-)
+@pytest.mark.parametrize("query", ["Tây Ninh", "tay ninh", "Tỉnh Long An", "LONG AN", "80", "T80", "t 80", "TC80"])
 def test_province_is_found_by_name_or_code(query):
     [family] = divisions.find_families(query)
     assert family.code == "T80"
@@ -148,9 +144,7 @@ def test_one_province_brings_its_old_provinces_districts_and_communes(tay_ninh):
     assert below_on("TC80", BEFORE) == sum(old_size(long_an))
     assert below_on("T80", TODAY) == len(new_tay_ninh["wards"])
     assert below_on("TC80", TODAY) == 0
-    assert (
-        f"Đã nạp 1 tỉnh hiện nay ({len(new_tay_ninh['wards'])} xã, phường), 2 tỉnh trước sáp nhập" in tay_ninh
-    )
+    assert f"Đã nạp 1 tỉnh hiện nay ({len(new_tay_ninh['wards'])} xã, phường), 2 tỉnh trước sáp nhập" in tay_ninh
 
 
 def test_units_are_named_as_party_committees(tay_ninh):
@@ -283,8 +277,6 @@ def test_all_provinces_after_one():
     assert Unit.objects.count() == 63 + 696 + 10051 + 3321
     assert LineageEvent.objects.filter(kind="merge").count() == 23
     assert LineageEvent.objects.filter(kind="end").count() == 696
-    assert (
-        "Đã nạp 34 tỉnh hiện nay (3.321 xã, phường), 63 tỉnh trước sáp nhập, 696 huyện, 10.051 xã" in output
-    )
+    assert "Đã nạp 34 tỉnh hiện nay (3.321 xã, phường), 63 tỉnh trước sáp nhập, 696 huyện, 10.051 xã" in output
     # Paths are consistent, so subtree filters see the whole country.
     assert sum(Unit.objects.subtree(p).count() for p in tinh) == Unit.objects.count()

@@ -44,9 +44,7 @@ def test_a_unit_cannot_be_placed_under_its_own_descendant(cast):
 
 
 def test_tree_as_at_a_date_lists_units_valid_that_day(cast):
-    new_commune = make_unit(
-        "Đảng ủy xã Mới", "dang-uy-xa", cast.province, code="XN", valid_from=dt.date(2025, 7, 1)
-    )
+    new_commune = make_unit("Đảng ủy xã Mới", "dang-uy-xa", cast.province, code="XN", valid_from=dt.date(2025, 7, 1))
     admin = cast.admin
     assert codes(services.tree_children(admin, cast.province, dt.date(2019, 1, 1))) == ["D1", "D2"]
     assert codes(services.tree_children(admin, cast.province, dt.date(2026, 1, 1))) == [new_commune.code]
@@ -66,9 +64,7 @@ def test_tree_nodes_know_whether_they_have_children_on_that_day(cast):
 
 
 def test_merge_ends_predecessors_and_records_lineage(cast):
-    merged = make_unit(
-        "Đảng ủy xã Hợp Nhất", "dang-uy-xa", cast.province, code="XH", valid_from=dt.date(2025, 7, 1)
-    )
+    merged = make_unit("Đảng ủy xã Hợp Nhất", "dang-uy-xa", cast.province, code="XH", valid_from=dt.date(2025, 7, 1))
     event = services.record_lineage(
         "merge", dt.date(2025, 7, 1), [cast.c1, cast.c2], [merged], legal_basis="Nghị quyết 1656/NQ-UBTVQH15"
     )

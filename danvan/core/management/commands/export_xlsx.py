@@ -1,4 +1,4 @@
-"""`danvan export_xlsx KIND -o FILE.xlsx [--user USERNAME] [--unit CODE]`: the columns the import reads."""
+"""`danvan export_xlsx KIND -o FILE.xlsx [--user USERNAME] [--unit CODE] [--year Y]`: the columns the import reads."""
 
 from __future__ import annotations
 
@@ -18,10 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="tệp .xlsx sẽ ghi")
         parser.add_argument("--user", help="chỉ xuất dữ liệu người dùng này được xem")
         parser.add_argument("--unit", help="chỉ xuất dữ liệu của đơn vị có mã này và các đơn vị trực thuộc")
+        parser.add_argument("--year", type=int, help="chỉ xuất dữ liệu của năm này (với loại dữ liệu theo năm)")
 
-    def handle(self, *args: Any, kind: str, output: str, user: str | None, unit: str | None, **options: Any) -> None:
+    def handle(
+        self, *args: Any, kind: str, output: str, user: str | None, unit: str | None, year: int | None, **options: Any
+    ) -> None:
         spec = resolve_kind(kind)
-        filters = {"unit": unit} if unit else {}
+        filters = {key: value for key, value in (("unit", unit), ("year", year)) if value}
         try:
             workbook = export(spec, filters, user=resolve_user(user))
             workbook.save(output)

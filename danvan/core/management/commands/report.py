@@ -17,6 +17,7 @@ from danvan.core.actor import acting_as
 REPORTS = {
     "annual": ("danvan.stats.cli", "annual", ("docx", "pdf", "xlsx")),
     "reviews": ("danvan.planning.cli", "reviews", ("docx", "xlsx")),
+    "awards": ("danvan.awards.reports", "write_awards_report", ("docx", "xlsx")),
 }
 
 

@@ -1,0 +1,91 @@
+"""What every commendation view shares: scoped fetches, the 403 page with the service's reason, history."""
+
+from __future__ import annotations
+
+import re
+from functools import wraps
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from danvan.awards.models import Decision, Proposal, Recipient
+from danvan.core import changelog, scoping
+from danvan.core.models import ChangeLogEntry
+from danvan.core.vn import fold
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PAGE_SIZE = 50
+
+
+def get_proposal(request, pk: int) -> Proposal:
+    """The proposal if the user may see it; 404 otherwise (another unit's record does not exist for them)."""
+    queryset = Proposal.objects.restrict(request.user).select_related(
+        "unit__parent", "award_type__authority__unit", "decision__unit"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_decision(request, pk: int) -> Decision:
+    queryset = Decision.objects.restrict(request.user).select_related("unit", "award_type__authority")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_recipient(parent, pk: int) -> Recipient:
+    """A recipient of this (already scoped) proposal or decision; 404 for any other."""
+    return get_object_or_404(parent.recipients.select_related("unit"), pk=pk)
+
+
+def may(user, action: str) -> bool:
+    """Whether the user holds `action` anywhere (to show a button that leads to a form)."""
+    return scoping.scope_paths(user, action) != []
+
+
+def refuse_with_403(view):
+    """Turn a PermissionDenied from a service into a 403 page that says why, in Vietnamese."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
+            return render(request, "awards/forbidden.html", {"message": message}, status=403)
+
+    return wrapper
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def safe_filename(text: str) -> str:
+    """An ASCII file name: 'Giấy khen 01-QĐ/BTGDVTU' -> 'giay-khen-01-qd-btgdvtu'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "tep"
+
+
+def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def history(obj, user, parent_field: str):
+    """The record's change log together with that of its recipients (added, changed, removed),
+    which name the record in their before/after values. Scoped through restrict(user)."""
+    own = ContentType.objects.get_for_model(type(obj))
+    recipients = ContentType.objects.get_for_model(Recipient)
+    key = f"{parent_field}_id"
+    entries = list(
+        ChangeLogEntry.objects.restrict(user)
+        .filter(
+            Q(content_type=own, object_id=str(obj.pk))
+            | Q(content_type=recipients, **{f"after__{key}": obj.pk})
+            | Q(content_type=recipients, **{f"before__{key}": obj.pk})
+        )
+        .select_related("content_type", "actor")[:300]
+    )
+    return changelog.describe(entries)
