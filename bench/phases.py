@@ -84,6 +84,7 @@ def phase_measure() -> dict:
 
     from bench import measures
 
+    migrate()  # the dataset may have been built by an older version
     client = Client()
     figures = []
     admin = bench_user("bench_tinh", None)

@@ -78,15 +78,6 @@ def practices_for(user, unit: Unit | None = None, kind: str | None = None) -> Qu
     return qs
 
 
-def first_year(qs: QuerySet) -> int | None:
-    return qs.order_by("year").values_list("year", flat=True).first()
-
-
-def _has_previous(qs: QuerySet, year: int) -> bool:
-    earliest = first_year(qs)
-    return earliest is not None and earliest < year
-
-
 # Dimension → (field grouped for registered, field grouped for recognized, label source)
 DIMENSIONS = {
     "level": ("level", "recognized_level", "Theo cấp"),
@@ -111,17 +102,20 @@ def _labels(dimension: str, year: int) -> list[tuple[object, str]]:
 
 
 def by_dimension(qs: QuerySet, year: int, dimension: str) -> Table:
-    """Registered and recognized counts for `year` by one dimension, with the previous year's."""
+    """Registered and recognized counts for `year` by one dimension, with the previous year's.
+
+    One grouped query: for levels, registrations count under the level registered and
+    recognitions under the level recognized, both read from the same groups.
+    """
     registered_field, recognized_field, title = DIMENSIONS[dimension]
-    years = [year - 1, year]
-    registered = defaultdict(int)
-    for row in qs.filter(year__in=years).values("year", registered_field).annotate(n=ROWS).order_by():
-        registered[(row["year"], row[registered_field])] = row["n"]
-    recognized = defaultdict(int)
-    grouped = qs.filter(RECOGNIZED, year__in=years).values("year", recognized_field).annotate(n=ROWS)
+    fields = dict.fromkeys(["year", registered_field, recognized_field])
+    grouped = qs.filter(year__in=[year - 1, year]).values(*fields).annotate(n=ROWS, recognized=RECOGNIZED_ROWS)
+    registered, recognized = defaultdict(int), defaultdict(int)
     for row in grouped.order_by():
-        recognized[(row["year"], row[recognized_field])] = row["n"]
-    has_previous = _has_previous(qs, year)
+        registered[(row["year"], row[registered_field])] += row["n"]
+        recognized[(row["year"], row[recognized_field])] += row["recognized"]
+    # "Previous year" figures exist only when something was registered that year.
+    has_previous = any(y == year - 1 for y, _ in registered)
     rows = []
     for key, label in _labels(dimension, year):
         rows.append(
@@ -221,7 +215,7 @@ def by_unit(qs: QuerySet, year: int, root: Unit | None, mode: str = AS_AT) -> Ta
         else f"Trực tiếp tại {root_name} và đơn vị khác"
     )
     other = Row("other", label, group=root_name)
-    has_previous = _has_previous(qs, year)
+    has_previous = bool(counts[year - 1])
     for y in (year - 1, year):
         for unit_id, (unit_path, registered, recognized) in counts[y].items():
             unit = bucket(mapped.get(unit_id, unit_path) if mapped else unit_path)
