@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from danvan.core import scoping
 from danvan.core.db import ViCollate
@@ -96,9 +96,19 @@ class PracticeFilterForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         years = list(reversed(rules.year_range()))
         self.fields["nam"].choices = _with_empty([(y, str(y)) for y in years])
-        self.fields["don_vi"].queryset = Unit.objects.restrict(user).only("name", "path", "depth").order_by("path")
+        units = Unit.objects.restrict(user)
+        if len(units.values_list("pk", flat=True)[: LONG_UNIT_LIST + 1]) > LONG_UNIT_LIST:
+            # A national or large scope would list thousands of communes: offer the provinces,
+            # districts and agencies (a commune is found with the search box or its own page).
+            chosen = self.data.get("don_vi") if self.is_bound else None
+            keep = Q(pk=chosen) if chosen and str(chosen).isdigit() else Q(pk__in=[])
+            units = units.filter(~Q(kind__tier="commune") | keep)
+        self.fields["don_vi"].queryset = units.only("name", "path", "depth").order_by("path")
         self.fields["don_vi"].base_depth = base_depth(user)
         self.fields["q"].widget.attrs.update(placeholder="Tên, mã, nội dung… (gõ không dấu được)", type="search")
+
+
+LONG_UNIT_LIST = 600
 
 
 class PracticeFilter:
