@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -26,6 +26,7 @@ from danvan.awards.models import Proposal, Recipient
 from danvan.awards.views.common import PAGE_SIZE, get_proposal, get_recipient, history, is_htmx, may, refuse_with_403
 from danvan.core import scoping
 from danvan.core.forms import add_errors
+from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
 from danvan.stats.phrasing import recipients_phrase
 
@@ -158,18 +159,9 @@ def proposal_detail(request, pk: int):
 def proposal_action(request, pk: int, action: str):
     """Submit, approve or return a proposal."""
     proposal = get_proposal(request, pk)
-    try:
-        transition = services.PROPOSAL_WORKFLOW.get(action)
-    except ValidationError:
-        raise Http404("Thao tác không tồn tại.") from None
-    if proposal.status not in transition.sources:
-        messages.warning(
-            request, f"Tờ trình đang ở trạng thái “{proposal.get_status_display()}” nên không thể “{transition.label}”."
-        )
-        return redirect(proposal)
-    refusal = services.PROPOSAL_WORKFLOW.refusal(proposal, transition, request.user)
-    if refusal:
-        raise PermissionDenied(refusal)
+    transition = requested_transition(request, proposal, services.PROPOSAL_WORKFLOW, action, "Tờ trình")
+    if isinstance(transition, HttpResponse):
+        return transition
     form = CommentForm(request.POST, reason=transition.requires_comment, prefix=action)
     if form.is_valid():
         try:

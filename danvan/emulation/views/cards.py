@@ -9,15 +9,16 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog
 from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
+from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
 from danvan.emulation import rules, services, tree
 from danvan.emulation.choices import SELF_EDITABLE, Status
@@ -221,18 +222,9 @@ def card_score(request, pk: int, criterion_pk: int):
 def card_action(request, pk: int, action: str):
     """Submit, start appraisal, return (with a reason) or finalize a scorecard."""
     card = get_card(request, pk)
-    try:
-        step = services.WORKFLOW.get(action)
-    except ValidationError:
-        raise Http404("Thao tác không tồn tại.") from None
-    if card.status not in step.sources:
-        messages.warning(
-            request, f"Bảng điểm đang ở trạng thái “{card.get_status_display()}” nên không thể “{step.label}”."
-        )
-        return redirect(card)
-    refusal = services.WORKFLOW.refusal(card, step, request.user)
-    if refusal:
-        raise PermissionDenied(refusal)
+    step = requested_transition(request, card, services.WORKFLOW, action, "Bảng điểm")
+    if isinstance(step, HttpResponse):
+        return step
     form = CommentForm(request.POST, reason=step.requires_comment, prefix=action)
     if form.is_valid():
         try:

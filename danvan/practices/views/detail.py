@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, scoping
 from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
+from danvan.core.views import requested_transition
 from danvan.core.workflow import Transition, timeline
 from danvan.practices import services
 from danvan.practices.choices import FileKind, Status
@@ -105,20 +106,9 @@ def practice_detail(request, pk: int):
 def practice_action(request, pk: int, action: str):
     """Take a workflow step (start, propose, recognize, return, reject) on one practice."""
     practice = get_practice(request, pk)
-    try:
-        transition = services.WORKFLOW.get(action)
-    except ValidationError:
-        raise Http404("Thao tác không tồn tại.") from None
-    if practice.status not in transition.sources:
-        # Usually a second click on a step that has just been taken.
-        messages.warning(
-            request,
-            f"Hồ sơ đang ở trạng thái “{practice.get_status_display()}” nên không thể “{transition.label}”.",
-        )
-        return redirect(practice)
-    refusal = services.WORKFLOW.refusal(practice, transition, request.user)
-    if refusal:
-        raise PermissionDenied(refusal)
+    transition = requested_transition(request, practice, services.WORKFLOW, action, "Hồ sơ")
+    if isinstance(transition, HttpResponse):
+        return transition
     form = action_form(transition, practice, request.user, request.POST)
     if form.is_valid():
         data = form.cleaned_data

@@ -1,0 +1,32 @@
+"""Small pieces every domain view shares."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+
+from danvan.core.workflow import Transition, Workflow
+
+
+def requested_transition(request, obj, workflow: Workflow, action: str, noun: str) -> Transition | HttpResponse:
+    """The workflow step a POST asks for, after the checks every workflow view makes.
+
+    An unknown action is 404; a step the record has already left (usually a second click) is a
+    warning and a redirect back to the record; a step the user may not take is 403 with the reason.
+    Returns the transition, or the response to send instead.
+    """
+    try:
+        transition = workflow.get(action)
+    except ValidationError:
+        raise Http404("Thao tác không tồn tại.") from None
+    state = getattr(obj, workflow.state_field)
+    if state not in transition.sources:
+        shown = getattr(obj, f"get_{workflow.state_field}_display")()
+        messages.warning(request, f"{noun} đang ở trạng thái “{shown}” nên không thể “{transition.label}”.")
+        return redirect(obj)
+    refusal = workflow.refusal(obj, transition, request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    return transition
