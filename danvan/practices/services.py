@@ -15,6 +15,9 @@ from django.db import transaction
 
 from danvan.core import numbering, scoping
 from danvan.core.changelog import snapshot
+from danvan.core.services import raise_errors as _raise
+from danvan.core.services import refuse_stale
+from danvan.core.services import require as _require
 from danvan.core.workflow import ANCESTOR, Transition, Workflow
 from danvan.org.models import Unit
 from danvan.practices import rules
@@ -101,19 +104,6 @@ def allowed_levels(year: int):
     return Level.objects.valid_during(start, end)
 
 
-def _raise(errors: list[tuple[str, str]]) -> None:
-    if errors:
-        grouped: dict[str, list[str]] = {}
-        for field, message in errors:
-            grouped.setdefault(field, []).append(message)
-        raise ValidationError(grouped)
-
-
-def _require(user, unit: Unit, action: str = scoping.CHANGE) -> None:
-    if not scoping.covers(user, unit.path, action):
-        raise PermissionDenied(f"Đơn vị “{unit.name}” ngoài phạm vi quản lý của bạn.")
-
-
 def _check(practice: Practice) -> None:
     _raise(
         rules.check(
@@ -150,10 +140,7 @@ def update(user, practice: Practice, expected_version: int | None = None) -> Pra
     _require(user, current.unit)
     if current.is_locked:
         raise ValidationError("Mô hình đã được công nhận nên không sửa trực tiếp được; hãy lập đính chính.")
-    if expected_version is not None and current.version != expected_version:
-        raise ValidationError(
-            "Hồ sơ đã được người khác sửa trong lúc bạn đang sửa. Vui lòng tải lại trang để xem bản mới nhất."
-        )
+    refuse_stale(current, expected_version)
     _require(user, practice.unit)  # the new unit must be in scope too: nobody moves a record out of reach
     if practice.unit_id != current.unit_id:
         practice.unit_name = practice.unit.name

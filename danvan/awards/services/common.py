@@ -8,38 +8,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Q
 
 from danvan.awards.choices import DecisionStatus, RecipientKind
 from danvan.awards.models import Recipient
-from danvan.core import scoping
+from danvan.core.services import raise_errors, refuse_stale, require  # noqa: F401 - used across awards services
 
 DS = DecisionStatus
 
 
 def as_json(value):
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def raise_errors(errors: list[tuple[str, str]]) -> None:
-    if errors:
-        grouped: dict[str, list[str]] = {}
-        for field, message in errors:
-            grouped.setdefault(field, []).append(message)
-        raise ValidationError(grouped)
-
-
-def require(user, unit, action: str = scoping.CHANGE) -> None:
-    if not scoping.covers(user, unit.path, action):
-        raise PermissionDenied(f"Đơn vị “{unit.name}” ngoài phạm vi quản lý của bạn.")
-
-
-def refuse_stale(current, expected_version: int | None) -> None:
-    if expected_version is not None and current.version != expected_version:
-        raise ValidationError(
-            "Hồ sơ đã được người khác sửa trong lúc bạn đang sửa. Vui lòng tải lại trang để xem bản mới nhất."
-        )
 
 
 def visible_practices(user, practices: Iterable) -> list:

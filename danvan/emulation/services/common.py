@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from danvan.core import scoping
+from danvan.core.services import raise_errors as _raise  # noqa: F401 - used across emulation services
 from danvan.core.vn import clean_text
 from danvan.emulation import tree
 from danvan.emulation.choices import Status
@@ -24,14 +24,6 @@ MSG_CARD_SUBMITTED = "Bảng điểm đã nộp nên đơn vị không sửa đ�
 MSG_NOT_APPRAISING = "Chỉ nhập điểm thẩm định khi bảng điểm đang ở trạng thái “Đang thẩm định”."
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 STATE_LABELS = dict(Status.choices)
-
-
-def _raise(errors: Sequence[tuple[str | None, str]]) -> None:
-    if errors:
-        grouped: dict[str, list[str]] = {}
-        for field, message in errors:
-            grouped.setdefault(field or "__all__", []).append(message)
-        raise ValidationError(grouped)
 
 
 def can_manage(user, criteria_set: CriteriaSet) -> bool:

@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from danvan.core import scoping
+from danvan.core.services import raise_errors, require  # noqa: F401 - used across planning services
 
 
 def today() -> dt.date:
     return timezone.localdate()
-
-
-def raise_errors(errors: list[tuple[str | None, str]]) -> None:
-    """Raise the collected (field, message) pairs as one ValidationError keyed by field."""
-    if not errors:
-        return
-    grouped: dict[str, list[str]] = {}
-    for field, message in errors:
-        grouped.setdefault(field or "__all__", []).append(message)
-    raise ValidationError(grouped)
-
-
-def require(user, unit, action: str = scoping.CHANGE) -> None:
-    if not scoping.covers(user, unit.path, action):
-        raise PermissionDenied(f"Đơn vị “{unit.name}” ngoài phạm vi quản lý của bạn.")
 
 
 def may_change(user, *units) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from danvan.core import changelog
+from danvan.core.services import refuse_stale
 from danvan.core.vn import clean_text, text_date
 from danvan.planning import rules
 from danvan.planning.choices import ReviewKind
@@ -98,8 +98,7 @@ def save_directive(user, directive: Directive, expected_version: int | None = No
     if directive.pk:
         current = Directive.objects.select_for_update().select_related("unit").get(pk=directive.pk)
         require(user, current.unit)
-        if expected_version is not None and current.version != expected_version:
-            raise ValidationError(STALE)
+        refuse_stale(current, expected_version)
         directive.version = current.version + 1
     require(user, directive.unit)  # the new unit too: nobody moves a record out of reach
     directive.number = clean_text(directive.number)

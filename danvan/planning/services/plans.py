@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
 from danvan.core import numbering
+from danvan.core.services import refuse_stale
 from danvan.core.vn import clean_text, text_date
 from danvan.planning import rules
 from danvan.planning.choices import TaskStatus
@@ -32,8 +33,7 @@ def save_plan(user, plan: WorkPlan, expected_version: int | None = None) -> Work
     if plan.pk:
         current = WorkPlan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
         require(user, current.unit)
-        if expected_version is not None and current.version != expected_version:
-            raise ValidationError(STALE)
+        refuse_stale(current, expected_version)
         plan.version = current.version + 1
     require(user, plan.unit)
     if not plan.year_end:

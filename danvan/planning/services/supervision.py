@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from danvan.core.services import refuse_stale
 from danvan.core.vn import clean_text, text_date
 from danvan.planning import rules
 from danvan.planning.models import FollowUp, Recommendation, Supervision
@@ -60,8 +61,7 @@ def save_supervision(user, sup: Supervision, units: Iterable, expected_version: 
     if sup.pk:
         current = Supervision.objects.select_for_update().select_related("unit").get(pk=sup.pk)
         require(user, current.unit)
-        if expected_version is not None and current.version != expected_version:
-            raise ValidationError(STALE)
+        refuse_stale(current, expected_version)
         sup.version = current.version + 1
     require(user, sup.unit)
     units = list(units)
