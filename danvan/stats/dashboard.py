@@ -27,6 +27,7 @@ class Dashboard:
     weakest: list[cube.Row]
     to_review: int
     returned_to_me: int
+    has_units_below: bool  # a commune has no units below it to rank
 
 
 def to_review(user) -> QuerySet:
@@ -45,16 +46,14 @@ def build(user) -> Dashboard:
     trend = cube.by_year(qs, range(year - 4, year + 1))
     current = trend.rows[-1]
     by_unit = cube.by_unit(qs, year, unit, cube.AS_AT)
-    tiers = dict(
-        Unit.objects.filter(pk__in=[r.key for r in by_unit.rows if r.key != "other"]).values_list("pk", "kind__tier")
-    )
-    ranked = [r for r in by_unit.rows if tiers.get(r.key) in RANKED_TIERS] or [
-        r for r in by_unit.rows if r.key != "other"
-    ]
+    units = [r for r in by_unit.rows if r.key != "other"]
+    tiers = dict(Unit.objects.filter(pk__in=[r.key for r in units]).values_list("pk", "kind__tier"))
+    # Rank the Party committees (communes, districts); agencies only when there is nothing else.
+    ranked = [r for r in units if tiers.get(r.key) in RANKED_TIERS] or units
     ranked.sort(key=lambda r: (-r.recognized, -r.registered, r.label))
     best = [r for r in ranked if r.recognized][:5]
     weakest = sorted(ranked, key=lambda r: (r.recognized, r.registered, r.label))[:5] if len(ranked) > 5 else []
     returned = Practice.objects.restrict(user, scoping.CHANGE).filter(
         status=Status.IMPLEMENTING, proposed_by=user, year=year
     )
-    return Dashboard(year, unit, current, trend, best, weakest, to_review(user).count(), returned.count())
+    return Dashboard(year, unit, current, trend, best, weakest, to_review(user).count(), returned.count(), bool(units))
