@@ -73,12 +73,14 @@ def annex_table(recipients: list[Recipient], font_size: int = 13) -> Table:
     collectives = [r for r in recipients if r.kind == RecipientKind.COLLECTIVE]
     individuals = [r for r in recipients if r.kind == RecipientKind.INDIVIDUAL]
     rows: list[list] = []
+    headings: set[int] = set()
     grouped = bool(collectives and individuals)
     number = 0
     for roman, label, group in (("I", "TẬP THỂ", collectives), ("II", "CÁ NHÂN", individuals)):
         if not group:
             continue
         if grouped:
+            headings.add(len(rows))
             rows.append([roman, f"{label} ({format_number(len(group))})", "", ""])
         for recipient in group:
             number += 1
@@ -92,6 +94,7 @@ def annex_table(recipients: list[Recipient], font_size: int = 13) -> Table:
         ],
         rows=rows,
         font_size=font_size,
+        bold_rows=frozenset(headings),
     )
 
 

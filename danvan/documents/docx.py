@@ -426,11 +426,11 @@ def _table(word, block: spec.Table, profile) -> None:
     _repeat_header(header)
     for cell, column in zip(header.cells, block.columns, strict=True):
         _cell_text(cell, column.title, block.font_size, spec.CENTER, bold=True)
-    for is_total, cells in block.body_rows():
+    for bold, cells in block.body_rows():
         row = table.add_row()
         for cell, width, (text, align) in zip(row.cells, widths, cells, strict=True):
             cell.width = Mm(width)
-            _cell_text(cell, text, block.font_size, align, bold=is_total)
+            _cell_text(cell, text, block.font_size, align, bold=bold)
 
 
 def _keep_row_together(row) -> None:

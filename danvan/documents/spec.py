@@ -80,6 +80,7 @@ class Table:
     widths: list[float] | None = None  # mm, one per column; overrides Column.width_mm
     totals_row: list[Cell] | None = None
     font_size: int = 12
+    bold_rows: frozenset[int] = frozenset()  # indexes into `rows` printed bold (group headings such as "I. TẬP THỂ")
 
     def __post_init__(self) -> None:
         self.columns = [c if isinstance(c, Column) else Column(c) for c in self.columns]
@@ -115,8 +116,8 @@ class Table:
         return LEFT
 
     def body_rows(self) -> list[tuple[bool, list[tuple[str, str]]]]:
-        """(is_total, [(text, align), ...]) for each row, the totals row last."""
-        rows = [(False, row) for row in self.rows]
+        """(bold, [(text, align), ...]) for each row, the totals row (bold) last."""
+        rows = [(index in self.bold_rows, row) for index, row in enumerate(self.rows)]
         if self.totals_row:
             rows.append((True, self.totals_row))
         return [(total, [(self.text(v, i), self.align(v, i)) for i, v in enumerate(row)]) for total, row in rows]

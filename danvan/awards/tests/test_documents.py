@@ -127,6 +127,9 @@ def test_the_annex_lists_collectives_then_individuals(decision):
         ["3", "Nguyễn Thị Tuyết Mai", "Chủ tịch Hội Nông dân xã", "Đảng ủy xã Long Thuận"],
     ]
     assert all(unicodedata.is_normalized("NFC", cell) for row in rows for cell in row)
+    # The group headings are bold, the recipients are not.
+    bold = [all(run.bold for p in row.cells[1].paragraphs for run in p.runs) for row in table.rows[1:]]
+    assert bold == [True, False, False, True, False]
 
 
 def test_only_collectives_say_no_zero_individuals_and_a_deputy_signs_for_the_head(world):
