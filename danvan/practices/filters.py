@@ -60,6 +60,7 @@ class UnitChoiceField(forms.ModelChoiceField):
     def __init__(self, *args, base_depth: int = 0, **kwargs):
         self.base_depth = base_depth
         super().__init__(*args, **kwargs)
+        self.widget.attrs["data-filter"] = ""  # a search box filters the (long) list in the page
 
     def label_from_instance(self, unit: Unit) -> str:
         indent = "\u00a0\u00a0\u00a0" * max(unit.depth - self.base_depth, 0)

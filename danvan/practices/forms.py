@@ -30,6 +30,10 @@ DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 class NamedUnitField(forms.ModelChoiceField):
     """Units by name, with the end of their validity when they have ended or will end."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["data-filter"] = ""  # a search box filters the (long) list in the page
+
     def label_from_instance(self, unit: Unit) -> str:
         if unit.valid_until:
             return f"{unit.name} (đến {text_date(unit.valid_until)})"
