@@ -41,6 +41,10 @@ def chromium():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"Chromium không có tại {executable}")
         pytest.skip(f"Chromium không có tại {executable}")
+    from playwright.sync_api import expect
+
+    # Two cores running two test workers and a live server each: give assertions room to settle.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
@@ -51,7 +55,7 @@ def chromium():
 def page(chromium, live_server):
     """A fresh browser page; requests to anything but the live server fail (offline intranet)."""
     context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(15_000)
     external: list[str] = []
 
     def guard(route):

@@ -11,8 +11,8 @@
     input.type = "search";
     input.className = "form-control form-control-sm mb-1";
     input.placeholder = "Gõ để lọc danh sách (gõ không dấu được)";
-    const label = select.labels && select.labels[0] ? select.labels[0].textContent.trim() : "danh sách";
-    input.setAttribute("aria-label", `Lọc ${label}`);
+    // Not the field's own label text: that label must keep naming the select alone.
+    input.setAttribute("aria-label", "Lọc danh sách");
     select.parentNode.insertBefore(input, select);
     const options = Array.from(select.options).map((option) => [option, fold(option.textContent)]);
     input.addEventListener("input", () => {
