@@ -109,3 +109,13 @@ def test_dashboard_queries_do_not_grow_with_data(client, data):
         for i in range(5):
             make_practice(unit, this_year, name=f"Thêm {unit.code} {i}")
     assert count() == before
+
+
+@pytest.mark.parametrize(("who", "registered"), [("c1_officer", 3), ("d2_officer", 4), ("outsider", 0)])
+def test_the_xlsx_export_counts_only_the_users_scope(client, data, who, registered):
+    client.force_login(data.users[who])
+    response = client.get(reverse("stats:export") + "?nam=2019")
+    workbook = load_workbook(io.BytesIO(response.content))
+    totals = {sheet.title: list(sheet.iter_rows(values_only=True))[-1] for sheet in workbook.worksheets}
+    assert totals["Theo cấp"][2] == registered
+    assert totals["Theo đơn vị"][2] == registered
