@@ -15,23 +15,14 @@ from danvan.awards import services
 from danvan.awards.choices import DecisionStatus, ProposalStatus
 from danvan.awards.models import Amendment, Decision, Proposal, Recipient
 from danvan.awards.tests.conftest import ACHIEVEMENT, collective, individual, make_proposal
-from danvan.core.testing.factories import make_user
+from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people
 
 pytestmark = pytest.mark.django_db
 
-UNITS = ["province", "d1", "d2", "c1", "c2", "c3"]
+UNITS = CAST_UNITS
 ALL = set(UNITS)
-VIEW = {
-    "admin": ALL,
-    "d1_officer": {"d1", "c1", "c2"},
-    "d1_reviewer": {"d1", "c1", "c2"},
-    "c1_officer": {"c1"},
-    "c2_officer": {"c2"},
-    "d2_officer": {"d2", "c3"},
-    "c1_viewer": {"c1"},
-    "outsider": set(),
-}
-CHANGE = VIEW | {"d1_reviewer": set(), "c1_viewer": set()}
+VIEW = SEES  # whose records (owned by a unit) each person may see
+CHANGE = CHANGES
 APPROVE = {who: set() for who in VIEW} | {"admin": ALL - {"province"}, "d1_reviewer": {"c1", "c2"}}
 # Decisions belong to the granting unit: the province's commission, or district D1 for its own Giấy khen.
 DECISION_VIEW = {who: set() for who in VIEW} | {
@@ -56,7 +47,7 @@ def records(world):
     made by a clerk who takes no part in the tests."""
     cast = world.cast
     clerk = get_user_model().objects.create_user("nguoi_nhap", is_superuser=True)
-    people = dict(cast.users) | {"c1_viewer": make_user("c1_viewer", cast.c1, "viewer")}
+    people = cast_people(cast)
     proposals = {}
     for name in UNITS:
         unit = getattr(cast, name)

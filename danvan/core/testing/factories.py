@@ -121,3 +121,24 @@ def make_practice(unit: Unit, year: int = 2019, user=None, **fields):
 def _system_user():
     user, _ = get_user_model().objects.get_or_create(username="he_thong", defaults={"is_superuser": True})
     return user
+
+
+# What each member of the cast (plus "c1_viewer", a viewer on C1) may see and change, by unit name
+# in the Cast: the expectations every app's scoping walk checks its pages against.
+CAST_UNITS = ["province", "d1", "d2", "c1", "c2", "c3"]
+SEES = {
+    "admin": set(CAST_UNITS),
+    "d1_officer": {"d1", "c1", "c2"},
+    "d1_reviewer": {"d1", "c1", "c2"},
+    "c1_officer": {"c1"},
+    "c2_officer": {"c2"},
+    "d2_officer": {"d2", "c3"},
+    "c1_viewer": {"c1"},
+    "outsider": set(),
+}
+CHANGES = SEES | {"d1_reviewer": set(), "c1_viewer": set()}
+
+
+def cast_people(cast: Cast) -> dict[str, object]:
+    """The cast's users plus a viewer on C1 (who may see but never change)."""
+    return dict(cast.users) | {"c1_viewer": make_user("c1_viewer", cast.c1, "viewer")}

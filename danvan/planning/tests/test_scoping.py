@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from danvan.core.testing.factories import make_user
+from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people
 from danvan.planning.models import (
     Directive,
     FollowUp,
@@ -23,20 +23,10 @@ from danvan.planning.tests.conftest import make_directive, make_plan, make_super
 
 pytestmark = pytest.mark.django_db
 
-UNITS = ["province", "d1", "d2", "c1", "c2", "c3"]
+UNITS = CAST_UNITS
 ALL = set(UNITS)
-# Whose records (owned by a unit) each person may see and change.
-VIEW = {
-    "admin": ALL,
-    "d1_officer": {"d1", "c1", "c2"},
-    "d1_reviewer": {"d1", "c1", "c2"},
-    "c1_officer": {"c1"},
-    "c2_officer": {"c2"},
-    "d2_officer": {"d2", "c3"},
-    "c1_viewer": {"c1"},
-    "outsider": set(),
-}
-CHANGE = VIEW | {"d1_reviewer": set(), "c1_viewer": set()}
+VIEW = SEES  # whose records (owned by a unit) each person may see
+CHANGE = CHANGES
 PEOPLE = list(VIEW)
 
 # The supervision of D1 owned by the province (recommendation to D1) and the one of C1 owned by D1
@@ -59,7 +49,7 @@ def expected(who: str, unit: str, allowed: dict, ok: int = 302) -> int:
 @pytest.fixture
 def world(cast, config, commissions, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    people = dict(cast.users) | {"c1_viewer": make_user("c1_viewer", cast.c1, "viewer")}
+    people = cast_people(cast)
     directives, plans = {}, {}
     for name in UNITS:
         unit = getattr(cast, name)

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from danvan.core.testing.factories import make_practice, make_user
+from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people, make_practice
 from danvan.org.models import Bloc
 from danvan.practices import services
 from danvan.practices.choices import Status
@@ -17,20 +17,10 @@ from danvan.practices.models import Amendment, Field, Level, Practice, PracticeF
 
 pytestmark = pytest.mark.django_db
 
-UNITS = ["province", "d1", "d2", "c1", "c2", "c3"]
+UNITS = CAST_UNITS
 ALL = set(UNITS)
-# Whose practices each person may see, edit, and recognize (review on a unit strictly above).
-VIEW = {
-    "admin": ALL,
-    "d1_officer": {"d1", "c1", "c2"},
-    "d1_reviewer": {"d1", "c1", "c2"},
-    "c1_officer": {"c1"},
-    "c2_officer": {"c2"},
-    "d2_officer": {"d2", "c3"},
-    "c1_viewer": {"c1"},
-    "outsider": set(),
-}
-CHANGE = VIEW | {"d1_reviewer": set(), "c1_viewer": set()}
+VIEW = SEES  # whose records (owned by a unit) each person may see
+CHANGE = CHANGES
 REVIEW = {who: set() for who in VIEW} | {"admin": ALL, "d1_reviewer": {"d1", "c1", "c2"}}
 RECOGNIZE = {who: set() for who in VIEW} | {"admin": ALL - {"province"}, "d1_reviewer": {"c1", "c2"}}
 PEOPLE = list(VIEW)
@@ -47,7 +37,7 @@ def world(cast, settings, tmp_path):
     """A practice in every state in every unit, filed by a clerk who takes no decision in the tests."""
     settings.MEDIA_ROOT = tmp_path
     clerk = get_user_model().objects.create_user("nguoi_nhap", is_superuser=True)
-    people = dict(cast.users) | {"c1_viewer": make_user("c1_viewer", cast.c1, "viewer")}
+    people = cast_people(cast)
     co_so = Level.objects.get(code="co-so")
     records: dict[tuple[str, str], Practice] = {}
     for name in UNITS:
