@@ -88,4 +88,4 @@ def history(obj, user, parent_field: str):
         )
         .select_related("content_type", "actor")[:300]
     )
-    return changelog.describe(entries)
+    return changelog.describe(entries, user)

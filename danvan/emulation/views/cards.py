@@ -107,10 +107,10 @@ def _history(card: Scorecard, scores: dict, user) -> list:
             | Q(content_type=types[Score], object_id__in=[str(s.pk) for s in scores.values()])
             | Q(content_type__in=[types[Score], types[EvidenceFile]], after__scorecard_id=card.pk)
         )
-        .select_related("content_type")
+        .select_related("content_type", "actor")
         .order_by("-timestamp", "-id")[:300]
     )
-    return readable_scores(changelog.describe(entries))
+    return readable_scores(changelog.describe(entries, user))
 
 
 def _totals_context(card: Scorecard, criteria: tree.Tree, totals: tree.Totals, grades: list[Grade]) -> dict:

@@ -104,10 +104,10 @@ def _set_history(criteria_set: CriteriaSet, criteria: list[Criterion], user) -> 
             | Q(content_type__in=[criterion_type, grade_type], after__criteria_set_id=criteria_set.pk)
             | Q(content_type__in=[criterion_type, grade_type], before__criteria_set_id=criteria_set.pk)
         )
-        .select_related("content_type")
+        .select_related("content_type", "actor")
         .order_by("-timestamp", "-id")[:200]
     )
-    return readable_scores(changelog.describe(entries))
+    return readable_scores(changelog.describe(entries, user))
 
 
 def render_set(request, criteria_set: CriteriaSet, fill_form=None, add_form=None, status: int = 200):

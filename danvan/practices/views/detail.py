@@ -41,7 +41,7 @@ def _amendments(practice: Practice, user) -> list:
         ChangeLogEntry(content_type=content_type, action=ChangeLogEntry.Action.UPDATE, before=a.before, after=a.after)
         for a in amendments
     ]
-    described = changelog.describe(entries)
+    described = changelog.describe(entries, user)
     return [(amendment, changes) for amendment, (_, changes) in zip(amendments, described, strict=True)]
 
 
