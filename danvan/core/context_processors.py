@@ -14,7 +14,7 @@ def navigation(request):
         ("emulation", "Thi đua", "bi-trophy", reverse("emulation:index")),
         ("planning", "Kế hoạch, giám sát", "bi-calendar-check", reverse("planning:home")),
         ("stats", "Thống kê", "bi-bar-chart-line", reverse("stats:index")),
-        ("units", "Đơn vị", "bi-diagram-3", reverse("org:unit-list")),
+        ("org", "Đơn vị", "bi-diagram-3", reverse("org:unit-list")),
     ]
     if request.user.is_superuser:
         items.append(("admin", "Cấu hình", "bi-gear", reverse("admin:index")))

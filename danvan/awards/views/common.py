@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import wraps
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 
+from danvan.awards.choices import RecipientKind
 from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core import changelog, scoping
 from danvan.core.models import ChangeLogEntry
@@ -44,20 +43,6 @@ def may(user, action: str) -> bool:
     return scoping.scope_paths(user, action) != []
 
 
-def refuse_with_403(view):
-    """Turn a PermissionDenied from a service into a 403 page that says why, in Vietnamese."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
-            return render(request, "awards/forbidden.html", {"message": message}, status=403)
-
-    return wrapper
-
-
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
@@ -89,3 +74,10 @@ def history(obj, user, parent_field: str):
         .select_related("content_type", "actor")[:300]
     )
     return changelog.describe(entries, user)
+
+
+# Collectives and individuals of a proposal or decision, counted in the list query itself.
+COUNTS = {
+    "collectives": Count("recipients", filter=Q(recipients__kind=RecipientKind.COLLECTIVE)),
+    "individuals": Count("recipients", filter=Q(recipients__kind=RecipientKind.INDIVIDUAL)),
+}

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,6 +29,7 @@ from danvan.awards.forms import (
 )
 from danvan.awards.models import Amendment, Decision, Proposal, Recipient
 from danvan.awards.views.common import (
+    COUNTS,
     DOCX,
     PAGE_SIZE,
     XLSX,
@@ -39,7 +39,6 @@ from danvan.awards.views.common import (
     history,
     is_htmx,
     may,
-    refuse_with_403,
     safe_filename,
 )
 from danvan.core import scoping
@@ -50,10 +49,6 @@ from danvan.core.xlsx import export_bytes
 from danvan.stats.phrasing import recipients_phrase
 
 STATE_LABELS = dict(DecisionStatus.choices)
-COUNTS = {
-    "collectives": Count("recipients", filter=Q(recipients__kind=RecipientKind.COLLECTIVE)),
-    "individuals": Count("recipients", filter=Q(recipients__kind=RecipientKind.INDIVIDUAL)),
-}
 AMENDMENT_LABELS = {
     "number": "Số quyết định",
     "date": "Ngày quyết định",
@@ -106,7 +101,6 @@ def _initial_from_proposal(request) -> tuple[dict, Proposal | None]:
 
 
 @login_required
-@refuse_with_403
 def decision_create(request):
     if not may(request.user, scoping.CHANGE):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào nên không lập được quyết định.")
@@ -131,7 +125,6 @@ def decision_create(request):
 
 
 @login_required
-@refuse_with_403
 def decision_edit(request, pk: int):
     decision = get_decision(request, pk)
     if not scoping.covers(request.user, decision.unit.path, scoping.CHANGE):
@@ -240,7 +233,6 @@ def _require_change(request, decision: Decision) -> None:
 
 @require_POST
 @login_required
-@refuse_with_403
 def decision_attach(request, pk: int):
     decision = get_decision(request, pk)
     _require_change(request, decision)
@@ -258,7 +250,6 @@ def decision_attach(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def decision_detach(request, pk: int, proposal_pk: int):
     decision = get_decision(request, pk)
     _require_change(request, decision)
@@ -272,7 +263,6 @@ def decision_detach(request, pk: int, proposal_pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def decision_recipient_add(request, pk: int):
     decision = get_decision(request, pk)
     _require_change(request, decision)
@@ -294,7 +284,6 @@ def decision_recipient_add(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def decision_recipient_remove(request, pk: int, rid: int):
     decision = get_decision(request, pk)
     _require_change(request, decision)
@@ -306,7 +295,6 @@ def decision_recipient_remove(request, pk: int, rid: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def decision_issue(request, pk: int):
     decision = get_decision(request, pk)
     if decision.is_locked:
@@ -328,7 +316,6 @@ def decision_issue(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def decision_amend(request, pk: int):
     decision = get_decision(request, pk)
     if not decision.is_locked:
@@ -351,7 +338,6 @@ def decision_amend(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def decision_docx_download(request, pk: int):
     """The decision (a draft too, with a blank number) as a Party- or State-format Word file."""
     decision = get_decision(request, pk)

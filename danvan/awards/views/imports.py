@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from danvan.awards.forms import UploadForm
 from danvan.awards.imports import DecisionsKind, ProposalRecipientsKind, warnings
-from danvan.awards.views.common import XLSX, attachment, get_proposal, may, refuse_with_403, safe_filename
+from danvan.awards.views.common import XLSX, attachment, get_proposal, may, safe_filename
 from danvan.core import scoping
 from danvan.core.xlsx import ImportKind, export_bytes, get_kind, run_import
 
@@ -105,7 +105,6 @@ def import_flow(request, kind: ImportKind, target: str, context: dict, done_url:
 
 
 @login_required
-@refuse_with_403
 def proposal_import(request, pk: int):
     proposal = get_proposal(request, pk)
     if not scoping.covers(request.user, proposal.unit.path, scoping.CHANGE):
@@ -128,7 +127,6 @@ def proposal_export(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def decisions_import(request):
     if not may(request.user, scoping.CHANGE):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào nên không nhập được quyết định.")

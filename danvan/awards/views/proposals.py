@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -23,7 +22,7 @@ from danvan.awards.forms import (
     recipient_units,
 )
 from danvan.awards.models import Proposal, Recipient
-from danvan.awards.views.common import PAGE_SIZE, get_proposal, get_recipient, history, is_htmx, may, refuse_with_403
+from danvan.awards.views.common import COUNTS, PAGE_SIZE, get_proposal, get_recipient, history, is_htmx, may
 from danvan.core import scoping
 from danvan.core.forms import add_errors
 from danvan.core.views import requested_transition
@@ -31,10 +30,6 @@ from danvan.core.workflow import timeline
 from danvan.stats.phrasing import recipients_phrase
 
 STATE_LABELS = dict(ProposalStatus.choices)
-COUNTS = {
-    "collectives": Count("recipients", filter=Q(recipients__kind=RecipientKind.COLLECTIVE)),
-    "individuals": Count("recipients", filter=Q(recipients__kind=RecipientKind.INDIVIDUAL)),
-}
 
 
 @login_required
@@ -48,7 +43,6 @@ def proposal_list(request):
 
 
 @login_required
-@refuse_with_403
 def proposal_create(request):
     if not may(request.user, scoping.CHANGE):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào nên không lập được tờ trình.")
@@ -65,7 +59,6 @@ def proposal_create(request):
 
 
 @login_required
-@refuse_with_403
 def proposal_edit(request, pk: int):
     proposal = get_proposal(request, pk)
     if not scoping.covers(request.user, proposal.unit.path, scoping.CHANGE):
@@ -155,7 +148,6 @@ def proposal_detail(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def proposal_action(request, pk: int, action: str):
     """Submit, approve or return a proposal."""
     proposal = get_proposal(request, pk)
@@ -192,7 +184,6 @@ def _require_change(request, proposal: Proposal) -> None:
 
 @require_POST
 @login_required
-@refuse_with_403
 def recipient_add(request, pk: int):
     proposal = get_proposal(request, pk)
     _require_change(request, proposal)
@@ -213,7 +204,6 @@ def recipient_add(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def recipient_edit(request, pk: int, rid: int):
     proposal = get_proposal(request, pk)
     _require_change(request, proposal)
@@ -234,7 +224,6 @@ def recipient_edit(request, pk: int, rid: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def recipient_delete(request, pk: int, rid: int):
     proposal = get_proposal(request, pk)
     _require_change(request, proposal)

@@ -24,7 +24,7 @@ from danvan.emulation import rules, services, tree
 from danvan.emulation.choices import SELF_EDITABLE, Status
 from danvan.emulation.forms import AppraisalForm, CommentForm, EvidenceFileForm, SelfScoreForm
 from danvan.emulation.models import EvidenceFile, Grade, Score, Scorecard
-from danvan.emulation.views.common import get_card, readable_scores, refuse_with_403
+from danvan.emulation.views.common import get_card, readable_scores
 
 SELF, APPRAISE, READ = "self", "appraise", "read"
 
@@ -170,7 +170,6 @@ def card_detail(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def card_score(request, pk: int, criterion_pk: int):
     """Save one criterion's score (HTMX): the row comes back, with the totals swapped out of band."""
     card = get_card(request, pk)
@@ -218,7 +217,6 @@ def card_score(request, pk: int, criterion_pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def card_action(request, pk: int, action: str):
     """Submit, start appraisal, return (with a reason) or finalize a scorecard."""
     card = get_card(request, pk)
@@ -244,7 +242,6 @@ def card_action(request, pk: int, action: str):
 
 @require_POST
 @login_required
-@refuse_with_403
 def file_upload(request, pk: int):
     card = get_card(request, pk)
     criteria = services.load_tree(card.criteria_set_id)

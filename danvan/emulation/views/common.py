@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import wraps
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 
 from danvan.emulation.models import CriteriaSet, Criterion, Scorecard
 from danvan.emulation.rules import format_score
@@ -51,20 +49,6 @@ def _score_text(text: str) -> str:
         return format_score(Decimal(text))
     except (InvalidOperation, ValueError):
         return text
-
-
-def refuse_with_403(view):
-    """Turn a PermissionDenied from a service into a 403 page that says why, in Vietnamese."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
-            return render(request, "emulation/forbidden.html", {"message": message}, status=403)
-
-    return wrapper
 
 
 def attachment(response, filename: str):

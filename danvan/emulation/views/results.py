@@ -14,7 +14,7 @@ from danvan.core.forms import add_errors
 from danvan.documents.models import FormatProfile, Issuer
 from danvan.emulation import awards_link, reports, services, tree
 from danvan.emulation.forms import ProposeForm
-from danvan.emulation.views.common import DOCX, XLSX, attachment, get_set, refuse_with_403
+from danvan.emulation.views.common import DOCX, XLSX, attachment, get_set
 
 
 def _propose_form(criteria_set, data=None) -> ProposeForm:
@@ -60,7 +60,6 @@ def results_docx(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def propose(request, pk: int):
     """Put the top N units of the ranking into a draft award proposal, in one step."""
     criteria_set = get_set(request, pk)

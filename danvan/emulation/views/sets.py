@@ -32,7 +32,7 @@ from danvan.emulation.forms import (
 from danvan.emulation.imports import export_criteria
 from danvan.emulation.models import CriteriaSet, Criterion, Grade, Scorecard
 from danvan.emulation.reports import APPRAISED_TOTAL, SELF_TOTAL
-from danvan.emulation.views.common import XLSX, attachment, get_criterion, get_set, readable_scores, refuse_with_403
+from danvan.emulation.views.common import XLSX, attachment, get_criterion, get_set, readable_scores
 
 
 def _year(request) -> int | None:
@@ -76,7 +76,6 @@ def index(request):
 
 
 @login_required
-@refuse_with_403
 def set_create(request):
     if scoping.scope_paths(request.user, scoping.REVIEW) == []:
         raise PermissionDenied("Chỉ cơ quan chấm điểm (người có quyền thẩm định) mới lập được bản điểm thi đua.")
@@ -157,7 +156,6 @@ def _managed_set(request, pk: int) -> CriteriaSet:
 
 
 @login_required
-@refuse_with_403
 def set_edit(request, pk: int):
     criteria_set = _managed_set(request, pk)
     initial = {"name": criteria_set.name, "year": criteria_set.year, "description": criteria_set.description}
@@ -191,7 +189,6 @@ def set_edit(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def set_copy(request, pk: int):
     source = get_set(request, pk)
     if scoping.scope_paths(request.user, scoping.REVIEW) == []:
@@ -216,7 +213,6 @@ def set_copy(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def criterion_add(request, pk: int):
     criteria_set = _managed_set(request, pk)
     parent = None
@@ -238,7 +234,6 @@ def criterion_add(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def criterion_edit(request, pk: int):
     criterion = get_criterion(request, pk)
     criteria_set = _managed_set(request, criterion.criteria_set_id)
@@ -270,7 +265,6 @@ def criterion_edit(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def criterion_delete(request, pk: int):
     criterion = get_criterion(request, pk)
     criteria_set = _managed_set(request, criterion.criteria_set_id)
@@ -285,7 +279,6 @@ def criterion_delete(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def criterion_move(request, pk: int, direction: str):
     criterion = get_criterion(request, pk)
     criteria_set = _managed_set(request, criterion.criteria_set_id)
@@ -301,7 +294,6 @@ def criterion_move(request, pk: int, direction: str):
 
 @require_POST
 @login_required
-@refuse_with_403
 def members_fill(request, pk: int):
     criteria_set = _managed_set(request, pk)
     within = services.default_scope_unit(criteria_set)
@@ -320,7 +312,6 @@ def members_fill(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def members_add(request, pk: int):
     criteria_set = _managed_set(request, pk)
     candidates = services.candidate_units(request.user, criteria_set)
@@ -341,7 +332,6 @@ def members_add(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def members_remove(request, pk: int, card_pk: int):
     criteria_set = _managed_set(request, pk)
     card = get_object_or_404(Scorecard.objects.restrict(request.user), pk=card_pk, criteria_set=criteria_set)
@@ -365,7 +355,6 @@ def criteria_export(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def criteria_import(request, pk: int):
     criteria_set = _managed_set(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)

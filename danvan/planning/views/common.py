@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from functools import wraps
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
 
 from danvan.core import scoping
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
-
-
-def refuse_with_403(view):
-    """Turn a PermissionDenied from a service into a 403 page that says why, in Vietnamese."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
-            return render(request, "planning/forbidden.html", {"message": message}, status=403)
-
-    return wrapper
 
 
 def require_change(user, unit, what: str = "hồ sơ") -> None:

@@ -37,7 +37,6 @@ from danvan.planning.views.common import (
     file_response,
     may_create,
     paginate,
-    refuse_with_403,
     require_change,
     require_create,
 )
@@ -81,7 +80,6 @@ def _render_form(request, form, directive=None):
 
 
 @login_required
-@refuse_with_403
 def directive_create(request):
     require_create(request.user)
     form = DirectiveForm(request.POST or None, request.FILES or None, user=request.user)
@@ -97,7 +95,6 @@ def directive_create(request):
 
 
 @login_required
-@refuse_with_403
 def directive_edit(request, pk: int):
     directive = get_directive(request, pk)
     require_change(request.user, directive.unit, "văn bản")
@@ -160,7 +157,6 @@ def directive_file(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def milestone_add(request, pk: int):
     directive = get_directive(request, pk)
     require_change(request.user, directive.unit, "văn bản")
@@ -179,7 +175,6 @@ def milestone_add(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def milestone_remove(request, pk: int):
     milestone = get_milestone(request, pk)
     directive = milestone.directive
@@ -198,7 +193,6 @@ def milestone_remove(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def milestone_report(request, pk: int):
     """Record the report that closes a review (or correct it)."""
     milestone = get_milestone(request, pk)
@@ -236,7 +230,6 @@ def directive_export(request):
 
 
 @login_required
-@refuse_with_403
 def directive_import(request):
     require_create(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)

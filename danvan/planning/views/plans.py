@@ -26,7 +26,6 @@ from danvan.planning.views.common import (
     download,
     may_create,
     paginate,
-    refuse_with_403,
     require_change,
     require_create,
 )
@@ -71,7 +70,6 @@ def _plan_form(request, form, plan=None):
 
 
 @login_required
-@refuse_with_403
 def plan_create(request):
     require_create(request.user)
     form = WorkPlanForm(request.POST or None, user=request.user)
@@ -87,7 +85,6 @@ def plan_create(request):
 
 
 @login_required
-@refuse_with_403
 def plan_edit(request, pk: int):
     plan = get_plan(request, pk)
     require_change(request.user, plan.unit, "kế hoạch")
@@ -127,7 +124,6 @@ def plan_detail(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def plan_docx(request, pk: int):
     plan = get_plan(request, pk)
     try:
@@ -146,7 +142,6 @@ def plan_export(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def plan_import(request, pk: int):
     plan = get_plan(request, pk)
     require_change(request.user, plan.unit, "kế hoạch")
@@ -192,7 +187,6 @@ def _task_form(request, form, plan, task=None):
 
 
 @login_required
-@refuse_with_403
 def task_create(request, pk: int):
     plan = get_plan(request, pk)
     require_change(request.user, plan.unit, "kế hoạch")
@@ -209,7 +203,6 @@ def task_create(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def task_edit(request, pk: int):
     task = get_task(request, pk)
     plan = task.plan
@@ -253,7 +246,6 @@ def task_detail(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def task_progress(request, pk: int):
     task = get_task(request, pk)
     if not services.may_report(request.user, task):

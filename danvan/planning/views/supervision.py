@@ -22,7 +22,6 @@ from danvan.planning.views.common import (
     download,
     may_create,
     paginate,
-    refuse_with_403,
     require_change,
     require_create,
 )
@@ -60,7 +59,6 @@ def _form(request, form, sup=None):
 
 
 @login_required
-@refuse_with_403
 def supervision_create(request):
     require_create(request.user)
     form = SupervisionForm(request.POST or None, user=request.user)
@@ -76,7 +74,6 @@ def supervision_create(request):
 
 
 @login_required
-@refuse_with_403
 def supervision_edit(request, pk: int):
     sup = get_supervision(request, pk)
     require_change(request.user, sup.unit, "cuộc kiểm tra, giám sát")
@@ -131,7 +128,6 @@ def supervision_detail(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def supervision_docx(request, pk: int):
     """The announcement of the conclusions: issued by the supervising unit only."""
     sup = get_supervision(request, pk)
@@ -146,7 +142,6 @@ def supervision_docx(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def recommendation_add(request, pk: int):
     sup = get_supervision(request, pk)
     require_change(request.user, sup.unit, "cuộc kiểm tra, giám sát")
@@ -164,7 +159,6 @@ def recommendation_add(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def follow_up_add(request, pk: int):
     rec = get_object_or_404(
         Recommendation.objects.restrict(request.user).select_related("supervision__unit", "responsible_unit"), pk=pk

@@ -21,7 +21,7 @@ from danvan.practices import services
 from danvan.practices.choices import FileKind, Status
 from danvan.practices.forms import CommentForm, PracticeFileForm, RecognizeForm
 from danvan.practices.models import CONTENT_FIELDS, Amendment, Practice, PracticeFile
-from danvan.practices.views.common import get_practice, refuse_with_403
+from danvan.practices.views.common import get_practice
 
 STATE_LABELS = dict(Status.choices)
 SUMMARY_COLUMNS = ("code", "name", "unit_name", "year", "status")
@@ -102,7 +102,6 @@ def practice_detail(request, pk: int):
 
 @require_POST
 @login_required
-@refuse_with_403
 def practice_action(request, pk: int, action: str):
     """Take a workflow step (start, propose, recognize, return, reject) on one practice."""
     practice = get_practice(request, pk)
@@ -127,7 +126,6 @@ def practice_action(request, pk: int, action: str):
 
 @require_POST
 @login_required
-@refuse_with_403
 def file_upload(request, pk: int):
     practice = get_practice(request, pk)
     if not may_attach(request.user, practice):

@@ -18,7 +18,7 @@ from danvan.practices import services
 from danvan.practices.filters import PracticeFilter, paginate
 from danvan.practices.forms import BulkDecisionForm
 from danvan.practices.models import Practice
-from danvan.practices.views.common import optional_url, refuse_with_403
+from danvan.practices.views.common import optional_url
 
 # The columns the list shows: nothing else is read from the database.
 LIST_COLUMNS = (
@@ -94,7 +94,6 @@ def practice_list(request):
 
 @require_POST
 @login_required
-@refuse_with_403
 def practice_bulk(request):
     """Recognize or reject the ticked practices with one decision: all of them, or none and every error."""
     if not may(request.user, scoping.REVIEW):

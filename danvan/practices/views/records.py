@@ -12,13 +12,12 @@ from danvan.core.forms import add_errors, new_submit_token, spend_submit_token, 
 from danvan.practices import services
 from danvan.practices.forms import AmendmentForm, PracticeForm
 from danvan.practices.models import Practice
-from danvan.practices.views.common import get_practice, refuse_with_403
+from danvan.practices.views.common import get_practice
 
 TOKEN_SCOPE = "practices:create"
 
 
 @login_required
-@refuse_with_403
 def practice_create(request):
     if scoping.scope_paths(request.user, scoping.CHANGE) == []:
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào nên không đăng ký được mô hình.")
@@ -47,7 +46,6 @@ def practice_create(request):
 
 
 @login_required
-@refuse_with_403
 def practice_edit(request, pk: int):
     practice = get_practice(request, pk)
     if not scoping.covers(request.user, practice.unit.path, scoping.CHANGE):
@@ -72,7 +70,6 @@ def practice_edit(request, pk: int):
 
 
 @login_required
-@refuse_with_403
 def practice_amend(request, pk: int):
     """Correct a recognized practice; the original values are kept in the amendment."""
     practice = get_practice(request, pk)
