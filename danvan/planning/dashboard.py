@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from danvan.planning.choices import RecommendationState, ReviewState, TaskState, TaskStatus
 from danvan.planning.models import KeyTask, Milestone, Recommendation
+from danvan.planning.reports import reviews_rows
 
 SOON_DAYS = 14
 LIMIT = 8
@@ -20,17 +21,22 @@ def _days(due: dt.date, today: dt.date) -> int:
     return (due - today).days
 
 
-def review_panel(user, today: dt.date) -> dict:
-    year = today.year
+def review_panel(user, today: dt.date, year: int | None = None) -> dict:
+    """The reviews due in `year`, counted by the function the reviews report uses (so the home page and
+    the report agree), plus how many earlier years' reviews are still overdue."""
+    year = year or today.year
+    due = reviews_rows(user, year, None, today)
     open_reviews = Milestone.objects.restrict(user).filter(report_date__isnull=True)
-    wanted = Q(due_date__year=year) | Q(due_date__lt=today)
-    rows = list(open_reviews.filter(wanted).with_directive().with_state(today).order_by("due_date", "id")[:LIMIT])
-    counts = Milestone.objects.restrict(user).aggregate(
-        this_year=Count("pk", filter=Q(due_date__year=year)),
-        done=Count("pk", filter=Q(due_date__year=year, report_date__isnull=False)),
-        overdue=Count("pk", filter=Q(due_date__lt=today, report_date__isnull=True)),
-        open=Count("pk", filter=wanted & Q(report_date__isnull=True)),
+    rows = list(
+        open_reviews.filter(due_date__year=year).with_directive().with_state(today).order_by("due_date", "id")[:LIMIT]
     )
+    counts = {
+        "this_year": len(due),
+        "done": sum(1 for r in due if r.state == ReviewState.DONE),
+        "overdue": sum(1 for r in due if r.state == ReviewState.OVERDUE),
+        "open": sum(1 for r in due if r.state != ReviewState.DONE),
+        "earlier_overdue": open_reviews.filter(due_date__lt=min(today, dt.date(year, 1, 1))).count(),
+    }
     items = [
         {
             "label": m.citation,
@@ -93,14 +99,15 @@ def recommendation_panel(user, today: dt.date) -> dict:
     return {"items": items, "more": max(counts["open"] - len(items), 0), **counts}
 
 
-def panels(user, today: dt.date | None = None) -> dict:
-    """What the planning partial (`planning/_dashboard.html`) renders for this user."""
+def panels(user, today: dt.date | None = None, year: int | None = None) -> dict:
+    """What the planning partial (`planning/_dashboard.html`) renders for this user (reviews of `year`)."""
     today = today or timezone.localdate()
+    year = year or today.year
     return {
         "today": today,
-        "year": today.year,
+        "year": year,
         "soon_days": SOON_DAYS,
-        "reviews": review_panel(user, today),
+        "reviews": review_panel(user, today, year),
         "tasks": task_panel(user, today),
         "recommendations": recommendation_panel(user, today),
     }

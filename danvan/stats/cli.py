@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from danvan.org.models import Unit
 from danvan.stats import exports, reports
-from danvan.stats.report_data import Filters, practice_report, single_top_unit
+from danvan.stats.report_data import Filters, default_unit, practice_report
 
 
 def _system_user():
@@ -25,7 +25,8 @@ def annual(year: int, unit_code: str | None, path: Path, user=None) -> str:
         unit = Unit.objects.restrict(user).select_related("kind").filter(code=unit_code).first()
         if unit is None:
             raise LookupError(f"Không có đơn vị mã “{unit_code}” trong phạm vi được xem.")
-    filters = Filters(year=year, unit=unit or single_top_unit())
+    # Without --unit, the unit the web page would show this user (their own, or the one province).
+    filters = Filters(year=year, unit=unit or default_unit(user))
     fmt = path.suffix.lower().lstrip(".")
     if fmt == "xlsx":
         path.write_bytes(exports.workbook_bytes(practice_report(user, filters)))

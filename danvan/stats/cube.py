@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from danvan.core import scoping
-from danvan.core.vn import percent, sort_key
+from danvan.core.vn import percent, sort_key, text_date
 from danvan.org import services as org_services
-from danvan.org.models import Bloc, Unit
+from danvan.org.models import Bloc, LineageEvent, Unit, UnitQuerySet
 from danvan.practices.choices import Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
 
@@ -64,13 +64,81 @@ class Table:
             self.total.previous_recognized = sum(r.previous_recognized or 0 for r in self.rows)
 
 
-def practices_for(user, unit: Unit | None = None, kind: str | None = None) -> QuerySet:
-    """The practices a report may count: the user's scope, narrowed to a unit and what it inherited."""
+@dataclass
+class Scope:
+    """What a report for `year` covers: the root unit and the units whose records it carries.
+
+    Both the year and the year before are counted over the same units, so a change compares like
+    with like. AS_AT: the root as it was in `year` (a province that continues through a later merge
+    is itself alone; what had merged into it by the end of the year is included). TODAY: the root
+    as it is today, with everything it inherited.
+    """
+
+    root: Unit | None
+    year: int
+    mode: str
+    day: dt.date  # the day whose units the rows show and records are mapped to
+    members: dict[int, Unit] = field(default_factory=dict)  # the root and the units it carries
+
+    @property
+    def paths(self) -> list[str]:
+        return scoping.minimal_paths(u.path for u in self.members.values())
+
+    def absorbed(self) -> list[Unit]:
+        """Carried units other than the root that ended before `day` (Long An in Tây Ninh's 2025)."""
+        ended = [
+            u for pk, u in self.members.items() if self.root and pk != self.root.pk and not u.is_valid_on(self.day)
+        ]
+        return sorted(ended, key=lambda u: sort_key(u.name))
+
+
+def reference_day(year: int, mode: str) -> dt.date:
+    today = org_services.today()
+    return today if mode == TODAY else min(dt.date(year, 12, 31), today)
+
+
+def report_scope(root: Unit | None, year: int, mode: str = AS_AT) -> Scope:
+    day = reference_day(year, mode)
+    return Scope(root, year, mode, day, carried_units(root, day) if root is not None else {})
+
+
+def carried_units(root: Unit, day: dt.date) -> dict[int, Unit]:
+    """The root and, recursively, the units merged, split or renamed into it.
+
+    Lineage up to `day` is followed whole. A later event is followed only for a unit that did not
+    exist yet (a commune formed in 2025 carries its old communes in 2022); a unit that continues
+    through a later merge (it is among the event's predecessors too, as the old Tây Ninh province in
+    the 2025 merger) does not carry the other parties, which were other units at that time.
+    """
+    result = {root.pk: root}
+    frontier = {root.pk}
+    while frontier:
+        events = (
+            LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS, successors__in=frontier)
+            .distinct()
+            .prefetch_related("predecessors", "successors")
+        )
+        found: dict[int, Unit] = {}
+        for event in events:
+            predecessors = {u.pk: u for u in event.predecessors.all()}
+            involved = [u.pk for u in event.successors.all() if u.pk in frontier]
+            if event.date > day and all(pk in predecessors for pk in involved):
+                continue
+            found.update({pk: u for pk, u in predecessors.items() if pk not in result})
+        result.update(found)
+        frontier = set(found)
+    return result
+
+
+def practices_for(user, unit: Unit | None = None, kind: str | None = None, scope: Scope | None = None) -> QuerySet:
+    """The practices a report may count: the user's scope, narrowed to the report's scope (or to a
+    unit and everything it ever inherited when no scope is given)."""
     qs = Practice.objects.restrict(user)
-    if unit is not None:
-        paths = scoping.minimal_paths(scoping.with_history({unit.pk: unit.path}).values())
+    if scope is None and unit is not None:
+        scope = report_scope(unit, org_services.today().year, TODAY)
+    if scope is not None and scope.root is not None:
         q = Q()
-        for path in paths:
+        for path in scope.paths:
             q |= scoping.subtree_q("unit__path", path)
         qs = qs.filter(q)
     if kind:
@@ -78,7 +146,7 @@ def practices_for(user, unit: Unit | None = None, kind: str | None = None) -> Qu
     return qs
 
 
-# Dimension → (field grouped for registered, field grouped for recognized, label source)
+# Dimension → (field grouped for registered, field grouped for recognized, title)
 DIMENSIONS = {
     "level": ("level", "recognized_level", "Theo cấp"),
     "field": ("field", "field", "Theo lĩnh vực"),
@@ -86,26 +154,37 @@ DIMENSIONS = {
     "kind": ("kind", "kind", "Theo loại"),
     "subject": ("subject", "subject", "Theo đối tượng"),
 }
+CONFIGURED = {"level": Level, "field": Field, "bloc": Bloc}
+UNKNOWN = "Chưa xác định"
 
 
-def _labels(dimension: str, year: int) -> list[tuple[object, str]]:
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if dimension == "level":
-        return [(lv.pk, lv.name) for lv in Level.objects.valid_during(start, end)]
-    if dimension == "field":
-        return [(f.pk, f.name) for f in Field.objects.valid_during(start, end)]
-    if dimension == "bloc":
-        return [(b.pk, b.name) for b in Bloc.objects.valid_during(start, end)]
-    if dimension == "kind":
-        return list(Kind.choices)
-    return list(Subject.choices)
+def _labels(dimension: str, year: int, keys: set) -> list[tuple[object, str]]:
+    """The rows of a dimension: what is valid in the year or the year before (a level that ended
+    last year still shows, with 0 and its decrease), plus anything found in the records."""
+    if dimension in CONFIGURED:
+        model = CONFIGURED[dimension]
+        valid = model.objects.valid_during(dt.date(year - 1, 1, 1), dt.date(year, 12, 31))
+        found = Q(pk__in=[k for k in keys if k is not None])
+        labels = list(model.objects.filter(found | Q(pk__in=valid.values("pk"))).values_list("pk", "name"))
+    else:
+        choices = Kind.choices if dimension == "kind" else Subject.choices
+        labels = list(choices) + [(k, str(k)) for k in keys if k is not None and k not in dict(choices)]
+    if None in keys:
+        labels.append((None, UNKNOWN))
+    return labels
+
+
+def has_data(count: int) -> int | None:
+    """Last year's count as a base for comparison: None when nothing was registered that year."""
+    return count or None
 
 
 def by_dimension(qs: QuerySet, year: int, dimension: str) -> Table:
     """Registered and recognized counts for `year` by one dimension, with the previous year's.
 
     One grouped query: for levels, registrations count under the level registered and
-    recognitions under the level recognized, both read from the same groups.
+    recognitions under the level recognized, both read from the same groups. Every record of
+    either year lands in exactly one row, so the total is the headline.
     """
     registered_field, recognized_field, title = DIMENSIONS[dimension]
     fields = dict.fromkeys(["year", registered_field, recognized_field])
@@ -113,59 +192,52 @@ def by_dimension(qs: QuerySet, year: int, dimension: str) -> Table:
     registered, recognized = defaultdict(int), defaultdict(int)
     for row in grouped.order_by():
         registered[(row["year"], row[registered_field])] += row["n"]
-        recognized[(row["year"], row[recognized_field])] += row["recognized"]
-    # "Previous year" figures exist only when something was registered that year.
-    has_previous = any(y == year - 1 for y, _ in registered)
+        if row["recognized"]:
+            recognized[(row["year"], row[recognized_field])] += row["recognized"]
+    has_previous = any(y == year - 1 and n for (y, _), n in registered.items())
+    keys = {key for (_, key), n in [*registered.items(), *recognized.items()] if n}
     rows = []
-    for key, label in _labels(dimension, year):
-        rows.append(
-            Row(
-                key=key,
-                label=label,
-                registered=registered[(year, key)],
-                recognized=recognized[(year, key)],
-                previous_registered=registered[(year - 1, key)] if has_previous else None,
-                previous_recognized=recognized[(year - 1, key)] if has_previous else None,
-            )
-        )
+    for key, label in _labels(dimension, year, keys):
+        current = Row(key=key, label=label, registered=registered[(year, key)], recognized=recognized[(year, key)])
+        if has_previous:
+            current.previous_registered = registered[(year - 1, key)]
+            current.previous_recognized = recognized[(year - 1, key)]
+        rows.append(current)
     return Table(title=title, dimension=dimension, rows=rows)
 
 
 def by_year(qs: QuerySet, years: range) -> Table:
-    """The trend: one row per year (one grouped query)."""
+    """The trend: one row per year with its change from the year before (one grouped query).
+
+    The total adds up registrations and recognitions; it has no change (a sum of changes means nothing).
+    """
     counts = {
         r["year"]: r
-        for r in qs.filter(year__in=list(years))
+        for r in qs.filter(year__in=[years[0] - 1, *years])
         .values("year")
         .annotate(registered=ROWS, recognized=RECOGNIZED_ROWS)
         .order_by()
     }
-    rows, previous = [], None
+    rows = []
     for year in years:
         data = counts.get(year, {"registered": 0, "recognized": 0})
-        rows.append(Row(year, str(year), data["registered"], data["recognized"], previous))
-        previous = data["registered"]
-    table = Table(title="Theo năm", dimension="year", rows=rows)
+        previous = counts.get(year - 1, {"registered": 0, "recognized": 0})
+        rows.append(
+            Row(
+                year,
+                str(year),
+                data["registered"],
+                data["recognized"],
+                has_data(previous["registered"]),
+                previous["recognized"] if previous["registered"] else None,
+            )
+        )
+    table = Table(title="Theo năm", dimension="year", rows=rows, total=Row("total", f"Cộng {len(rows)} năm"))
+    table.total.previous_registered = table.total.previous_recognized = None
     return table
 
 
-def _counts_by_unit(qs: QuerySet, year: int) -> dict[int, dict[int, tuple[str, int, int]]]:
-    """{year: {unit_id: (unit path, registered, recognized)}} for the year and the one before.
-
-    Grouped by unit id alone (index-only on (year, unit, status)); the paths of the few thousand
-    units found come in one more query.
-    """
-    result: dict[int, dict[int, tuple[str, int, int]]] = {year - 1: {}, year: {}}
-    grouped = list(
-        qs.filter(year__in=[year - 1, year])
-        .values("year", "unit_id")
-        .annotate(registered=ROWS, recognized=RECOGNIZED_ROWS)
-        .order_by()
-    )
-    paths = dict(Unit.objects.filter(pk__in={row["unit_id"] for row in grouped}).values_list("pk", "path"))
-    for row in grouped:
-        result[row["year"]][row["unit_id"]] = (paths[row["unit_id"]], row["registered"], row["recognized"])
-    return result
+# --- By unit ---------------------------------------------------------------------------------------
 
 
 def _bucketer(row_units: list[Unit]):
@@ -173,8 +245,8 @@ def _bucketer(row_units: list[Unit]):
     by_path = {u.path: u for u in row_units}
     lengths = sorted({len(p) for p in by_path}, reverse=True)
 
-    def bucket(path: str) -> Unit | None:
-        for length in lengths:
+    def bucket(path: str | None) -> Unit | None:
+        for length in lengths if path else ():
             unit = by_path.get(path[:length])
             if unit is not None:
                 return unit
@@ -183,61 +255,119 @@ def _bucketer(row_units: list[Unit]):
     return bucket
 
 
-def _row_units(root: Unit | None, day: dt.date) -> list[Unit]:
-    """The units one level below the root (and below what it inherited) that existed on `day`."""
-    if root is None:  # the whole country: the provinces
-        tops = Unit.objects.valid_on(day).filter(parent__isnull=True).select_related("kind")
-        return sorted(tops, key=lambda u: sort_key(u.name))
-    inherited = scoping.with_history({root.pk: root.path})
-    parents = Unit.objects.filter(pk__in=inherited)
-    children = Unit.objects.valid_on(day).filter(parent__in=parents).select_related("parent", "kind")
-    return sorted(children, key=lambda u: (sort_key(u.parent.name), sort_key(u.name)))
+def _below(scope: Scope) -> UnitQuerySet:
+    """Units one level below the root and the units it carries (the provinces without a root)."""
+    if scope.root is None:
+        return Unit.objects.filter(parent__isnull=True)
+    return Unit.objects.filter(parent__in=list(scope.members))
 
 
-def by_unit(qs: QuerySet, year: int, root: Unit | None, mode: str = AS_AT) -> Table:
-    """Counts rolled up to the units directly below `root`.
+def _row_units(scope: Scope) -> list[Unit]:
+    """The rows: AS_AT, the units of the year (any that existed during it); TODAY, today's units."""
+    qs = _below(scope).select_related("parent", "kind")
+    if scope.mode == TODAY:
+        return list(qs.valid_on(scope.day))
+    return list(qs.valid_during(dt.date(scope.year, 1, 1), scope.day))
 
-    AS_AT: the units of that year (districts of 2019); TODAY: today's units, each record
-    following the lineage of the unit it was registered under.
+
+def _period(unit: Unit, scope: Scope) -> str:
+    """ "đến 30/6/2025" for a unit gone before the report's day, "từ 1/7/2025" for one new in its year."""
+    if unit.valid_until is not None and unit.valid_until < scope.day:
+        return f"đến {text_date(unit.valid_until)}"
+    if scope.mode == AS_AT and unit.valid_from is not None and unit.valid_from > dt.date(scope.year, 1, 1):
+        return f"từ {text_date(unit.valid_from)}"
+    return ""
+
+
+def by_unit(qs: QuerySet, scope: Scope) -> Table:
+    """Counts rolled up to the units directly below the root, both years over the same units.
+
+    AS_AT: the units as they were in the year (districts of 2019); last year's records of a unit
+    that is gone count under the unit of this year it became (lineage), else under their own unit,
+    shown with 0 and its decrease. TODAY: today's units, each record following the lineage of the
+    unit it was registered under; records of a former unit without a known successor stay under
+    that unit. Records registered at the root itself form a row of their own. Every record lands in
+    exactly one row, so the total is the headline.
     """
-    day = dt.date(year, 12, 31) if mode == AS_AT else org_services.today()
-    row_units = _row_units(root, min(day, org_services.today()) if mode == AS_AT else day)
-    bucket = _bucketer(row_units)
-    counts = _counts_by_unit(qs, year)
-    mapped: dict[int, str] = {}
-    if mode == TODAY:
-        mapped = _mapped_paths(set(counts[year]) | set(counts[year - 1]), day)
-    rows = {u.pk: Row(u.pk, u.name, group=u.parent.name if u.parent_id else "") for u in row_units}
-    root_name = root.name if root else "toàn hệ thống"
-    label = (
-        f"Đơn vị cũ chưa xác định đơn vị kế thừa (quy về {root_name})"
-        if mode == TODAY
-        else f"Trực tiếp tại {root_name} và đơn vị khác"
+    year = scope.year
+    grouped = list(
+        qs.filter(year__in=[year - 1, year])
+        .values("year", "unit_id")
+        .annotate(registered=ROWS, recognized=RECOGNIZED_ROWS)
+        .order_by()
     )
-    other = Row("other", label, group=root_name)
-    has_previous = bool(counts[year - 1])
-    for y in (year - 1, year):
-        for unit_id, (unit_path, registered, recognized) in counts[y].items():
-            unit = bucket(mapped.get(unit_id, unit_path) if mapped else unit_path)
-            target = rows[unit.pk] if unit is not None else other
-            if y == year:
-                target.registered += registered
-                target.recognized += recognized
-            else:
-                target.previous_registered = (target.previous_registered or 0) + registered
-                target.previous_recognized = (target.previous_recognized or 0) + recognized
-    result = list(rows.values())
-    if other.registered or other.previous_registered:
-        result.append(other)
+    units = {
+        u.pk: u
+        for u in Unit.objects.filter(pk__in={r["unit_id"] for r in grouped}).only(
+            "pk", "path", "parent_id", "valid_from", "valid_until"
+        )
+    }
+    row_units = _row_units(scope)
+    bucket = _bucketer(row_units)
+    former = _bucketer(list(_below(scope).select_related("parent")) + list(scope.members.values()))
+    if scope.mode == TODAY:
+        to_map = set(units)
+    else:
+        to_map = {r["unit_id"] for r in grouped if r["year"] == year - 1 and bucket(units[r["unit_id"]].path) is None}
+    mapped = org_services.map_to_day([units[pk] for pk in to_map], scope.day) if to_map else {}
+
+    def place(unit: Unit, y: int) -> tuple[Unit, bool]:
+        """The row a unit's records of year `y` count under, and whether it is a row of the root itself."""
+        if scope.mode == AS_AT:
+            row = bucket(unit.path)
+            if row is not None:
+                return row, False
+        target = mapped.get(unit.pk)
+        row = bucket(target.path) if target is not None else None
+        if row is not None:
+            return row, False
+        row = former(unit.path)
+        return row, row.pk in scope.members
+
+    periods: dict[object, str] = {u.pk: _period(u, scope) for u in row_units}
+    rows: dict[object, Row] = {
+        u.pk: Row(u.pk, u.name, group=u.parent.name if u.parent_id else "")
+        for u in sorted(row_units, key=lambda u: (sort_key(u.parent.name if u.parent_id else ""), sort_key(u.name)))
+    }
+    extra: dict[object, Row] = {}
+    has_previous = any(r["year"] == year - 1 and r["registered"] for r in grouped)
+    for r in grouped:
+        unit, direct = place(units[r["unit_id"]], r["year"])
+        key = f"root-{unit.pk}" if direct else unit.pk
+        target = rows.get(key) or extra.get(key)
+        if target is None:
+            parent_name = unit.parent.name if unit.parent_id else ""
+            label = f"Trực tiếp tại {unit.name}" if direct else unit.name
+            target = extra[key] = Row(key, label, group="" if direct else parent_name)
+            periods[key] = _period(unit, scope)
+        if r["year"] == year:
+            target.registered += r["registered"]
+            target.recognized += r["recognized"]
+        else:
+            target.previous_registered = (target.previous_registered or 0) + r["registered"]
+            target.previous_recognized = (target.previous_recognized or 0) + r["recognized"]
+    result = list(rows.values()) + sorted(
+        extra.values(), key=lambda row: (isinstance(row.key, str), sort_key(row.label))
+    )
     for row in result:
-        if has_previous and row.previous_registered is None:
-            row.previous_registered, row.previous_recognized = 0, 0
-        if not has_previous:
+        if has_previous:
+            row.previous_registered = row.previous_registered or 0
+            row.previous_recognized = row.previous_recognized or 0
+        else:
             row.previous_registered = row.previous_recognized = None
+    _name_rows(result, periods)
     return Table(title="Theo đơn vị", dimension="unit", rows=result)
 
 
-def _mapped_paths(unit_ids: set[int], day: dt.date) -> dict[int, str]:
-    """Each unit's path on `day`: its own if still valid, else its lineage successor's."""
-    mapped = org_services.map_to_day(Unit.objects.filter(pk__in=unit_ids), day)
-    return {pk: unit.path if unit else "" for pk, unit in mapped.items()}
+def _name_rows(rows: list[Row], periods: dict[object, str]) -> None:
+    """Add each row's period; two rows of the same name (two "Huyện ủy Châu Thành" of two old
+    provinces) also get their parent's name."""
+    seen = defaultdict(list)
+    for row in rows:
+        seen[row.label].append(row)
+    for same in seen.values():
+        for row in same:
+            notes = [row.group] if len(same) > 1 and row.group else []
+            notes += [periods[row.key]] if periods.get(row.key) else []
+            if notes:
+                row.label = f"{row.label} ({', '.join(notes)})"

@@ -6,10 +6,11 @@ statistics word increases, decreases, no change, first years and empty years ali
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from danvan.core.vn import format_number, format_percent
+from danvan.core.vn import format_number, format_percent, text_date
 
 
 @dataclass(frozen=True)
@@ -34,30 +35,78 @@ def change_phrase(current: int, previous: int | None, previous_year: int, noun: 
     return f"bằng năm {previous_year}"
 
 
-def registration_sentence(scope: str, figures: YearFigures, level_phrase: str, noun: str = "mô hình") -> str:
+def registration_sentence(scope: str, figures: YearFigures, level_phrase: str = "", noun: str = "mô hình") -> str:
     """The yearly sentence: registered (with the change), recognized and the share, e.g.
     "Năm 2019, toàn tỉnh đăng ký 7.736 mô hình cấp cơ sở, tăng 399 mô hình so với năm 2018; đã công nhận
-    6.568 mô hình đạt cấp cơ sở, chiếm 84,9% so với số đăng ký."
+    6.568 mô hình đạt cấp cơ sở, chiếm 84,9% so với số đăng ký." Without a level: all levels together.
     """
     year = figures.year
+    level = f" {level_phrase}" if level_phrase else ""
+    reached = f" đạt {level_phrase}" if level_phrase else ""
     if figures.registered == 0:
         if figures.previous_registered:
             return (
-                f"Năm {year}, {scope} không có {noun} đăng ký {level_phrase} "
+                f"Năm {year}, {scope} không có {noun} đăng ký{level} "
                 f"(năm {year - 1} có {format_number(figures.previous_registered)} {noun})."
             )
-        return f"Năm {year}, {scope} không có {noun} đăng ký {level_phrase}."
-    head = f"Năm {year}, {scope} đăng ký {format_number(figures.registered)} {noun} {level_phrase}"
+        return f"Năm {year}, {scope} không có {noun} đăng ký{level}."
+    head = f"Năm {year}, {scope} đăng ký {format_number(figures.registered)} {noun}{level}"
     change = change_phrase(figures.registered, figures.previous_registered, year - 1, noun)
     if change:
         head += f", {change}"
     if figures.recognized == 0:
-        return f"{head}; chưa có {noun} nào được công nhận đạt {level_phrase}."
+        return f"{head}; chưa có {noun} nào được công nhận{reached}."
     share = format_percent(figures.recognized, figures.registered)
-    return (
-        f"{head}; đã công nhận {format_number(figures.recognized)} {noun} đạt {level_phrase}, "
-        f"chiếm {share} so với số đăng ký."
+    return f"{head}; đã công nhận {format_number(figures.recognized)} {noun}{reached}, chiếm {share} so với số đăng ký."
+
+
+def levels_sentence(parts: list[tuple[str, int, int, int | None]], year: int, noun: str = "mô hình") -> str:
+    """ "Trong đó: cấp cơ sở đăng ký 953 mô hình, tăng 30 mô hình so với năm 2025, công nhận 179 mô hình;
+    cấp huyện không có mô hình đăng ký (năm 2025 có 93 mô hình)." from (level, registered, recognized,
+    last year's registered)."""
+    clauses = []
+    for label, registered, recognized, previous in parts:
+        level = label[:1].lower() + label[1:]
+        if registered == 0:
+            before = f" (năm {year - 1} có {format_number(previous)} {noun})" if previous else ""
+            clauses.append(f"{level} không có {noun} đăng ký{before}")
+            continue
+        clause = f"{level} đăng ký {format_number(registered)} {noun}"
+        change = change_phrase(registered, previous, year - 1, noun)
+        if change:
+            clause += f", {change}"
+        if recognized:
+            clause += f", công nhận {format_number(recognized)} {noun}"
+        else:
+            clause += f", chưa có {noun} được công nhận"
+        clauses.append(clause)
+    return f"Trong đó: {'; '.join(clauses)}."
+
+
+def reform_sentence(year: int, reform_day: dt.date, absorbed: list[str], mapped_to_today: bool) -> str:
+    """The one sentence a report needs when its comparison crosses the reform of `reform_day`."""
+    including = f", gồm cả {join_names(absorbed)}" if absorbed else ""
+    where = (
+        "số liệu của đơn vị cũ được quy về đơn vị hiện nay theo quá trình sắp xếp"
+        if mapped_to_today
+        else f"số liệu năm {year - 1} của đơn vị cũ được tính cho đơn vị kế thừa trong năm {year}, "
+        "đơn vị cũ chưa xác định được đơn vị kế thừa được ghi riêng"
     )
+    return (
+        f"Do sắp xếp đơn vị hành chính từ ngày {text_date(reform_day)} (kết thúc hoạt động cấp huyện, sắp xếp lại "
+        f"tỉnh, xã), số liệu năm {year - 1} dùng để so sánh được tính trên cùng phạm vi với năm {year}{including}; "
+        f"{where}."
+    )
+
+
+def scope_sentence(scope_label: str, absorbed: list[str]) -> str:
+    """What a report covers when it carries units that merged into its own."""
+    return f"Số liệu tính trên phạm vi {scope_label}, gồm cả {join_names(absorbed)} trước khi hợp nhất."
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A và B", "A, B và C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
 
 
 def split_sentence(lead: str, parts: list[tuple[str, int]], total: int, noun: str = "mô hình") -> str:
@@ -70,7 +119,7 @@ def split_sentence(lead: str, parts: list[tuple[str, int]], total: int, noun: st
 
 
 def scope_phrase(tier: str | None, unit_name: str, short_name: str = "") -> str:
-    """ "toàn tỉnh" for a province, "toàn huyện", "toàn xã"/"toàn phường"; otherwise the unit's name."""
+    """ "toàn tỉnh" for a province, "toàn huyện", "toàn xã"/"toàn phường"; otherwise "toàn đơn vị"."""
     lowered = unit_name.lower()
     if tier == "province":
         return "toàn tỉnh" if "tỉnh" in lowered or not lowered.startswith("thành ủy") else "toàn thành phố"
@@ -86,7 +135,7 @@ def scope_phrase(tier: str | None, unit_name: str, short_name: str = "") -> str:
         for word in ("phường", "thị trấn", "đặc khu", "xã"):
             if f" {word} " in f" {lowered} ":
                 return f"toàn {word}"
-    return unit_name
+    return "toàn đơn vị"
 
 
 # --- Commendations ("Chủ tịch UBND tỉnh tặng Bằng khen cho 5 tập thể và 10 cá nhân; ...") ---------------

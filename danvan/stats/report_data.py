@@ -11,10 +11,19 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from danvan.core import scoping
+from danvan.org.divisions import REFORM_DATE
 from danvan.org.models import Unit
 from danvan.practices.choices import Kind
 from danvan.stats import cube
-from danvan.stats.phrasing import YearFigures, registration_sentence, scope_phrase, split_sentence
+from danvan.stats.phrasing import (
+    YearFigures,
+    levels_sentence,
+    reform_sentence,
+    registration_sentence,
+    scope_phrase,
+    scope_sentence,
+    split_sentence,
+)
 
 DIMENSION_ORDER = ["level", "field", "bloc", "kind", "subject"]
 
@@ -35,6 +44,7 @@ class Filters:
 class Report:
     filters: Filters
     scope_label: str
+    scope: cube.Scope
     tables: dict[str, cube.Table]
     by_unit: cube.Table
     trend: cube.Table
@@ -63,31 +73,45 @@ def single_top_unit() -> Unit | None:
 
 
 def practice_report(user, filters: Filters) -> Report:
-    qs = cube.practices_for(user, filters.unit, filters.kind or None)
+    """Every table of the year over one scope: the same units, the same definition of "last year"."""
     year = filters.year
+    scope = cube.report_scope(filters.unit, year, filters.mode)
+    qs = cube.practices_for(user, kind=filters.kind or None, scope=scope)
     tables = {dim: cube.by_dimension(qs, year, dim) for dim in DIMENSION_ORDER}
-    by_unit = cube.by_unit(qs, year, filters.unit, filters.mode)
+    by_unit = cube.by_unit(qs, scope)
     trend = cube.by_year(qs, range(year - 4, year + 1))
     unit = filters.unit
-    report = Report(filters, unit.name if unit else "Toàn quốc", tables, by_unit, trend)
+    report = Report(filters, unit.name if unit else "Toàn quốc", scope, tables, by_unit, trend)
     report.sentences = sentences(report)
     return report
 
 
+def scope_word(unit: Unit | None) -> str:
+    """ "toàn tỉnh", "toàn huyện", "toàn xã", "toàn đơn vị": the scope of a report about `unit`."""
+    return scope_phrase(unit.kind.tier, unit.name) if unit else "toàn quốc"
+
+
 def sentences(report: Report) -> list[str]:
-    """The report's prose: one sentence per level that has registrations, then the splits."""
-    filters, noun = report.filters, report.filters.noun
-    unit = filters.unit
-    scope = scope_phrase(unit.kind.tier, unit.name) if unit else "toàn quốc"
+    """The report's prose: the year's total and its change (the headline), the levels when there
+    are several, what the comparison covers when units changed, then the splits."""
+    filters, noun, year = report.filters, report.filters.noun, report.filters.year
+    scope = scope_word(filters.unit)
     levels = report.tables["level"]
-    result = []
-    for row in levels.rows:
-        if row.registered or row.previous_registered:
-            figures = YearFigures(filters.year, row.registered, row.recognized, row.previous_registered)
-            result.append(registration_sentence(scope, figures, row.label.lower(), noun))
-    if not result:
-        figures = YearFigures(filters.year, 0, 0, levels.total.previous_registered)
-        result.append(registration_sentence(scope, figures, "các cấp", noun))
+    shown = [row for row in levels.rows if row.registered or row.previous_registered]
+    total = levels.total
+    figures = YearFigures(year, total.registered, total.recognized, total.previous_registered)
+    if len(shown) == 1:
+        result = [registration_sentence(scope, figures, shown[0].label.lower(), noun)]
+    else:
+        result = [registration_sentence(scope, figures, "", noun)]
+        if len(shown) > 1:
+            parts = [(row.label, row.registered, row.recognized, row.previous_registered) for row in shown]
+            result.append(levels_sentence(parts, year, noun))
+    absorbed = [u.name for u in report.scope.absorbed() if u.valid_until and u.valid_until.year >= year - 1]
+    if dt.date(year - 1, 1, 1) < REFORM_DATE <= dt.date(year, 12, 31):
+        result.append(reform_sentence(year, REFORM_DATE, absorbed, filters.mode == cube.TODAY))
+    elif absorbed or (filters.mode == cube.TODAY and report.scope.absorbed()):
+        result.append(scope_sentence(report.scope_label, [u.name for u in report.scope.absorbed()]))
     total = levels.total.registered
     for dim, lead in (("field", "Theo lĩnh vực"), ("bloc", "Theo khối")):
         parts = [(row.label, row.registered) for row in report.tables[dim].rows]

@@ -33,11 +33,11 @@ def chart_data(table: cube.Table) -> dict:
 
 @login_required
 def dashboard(request):
-    d = build_dashboard(request.user)
+    d = build_dashboard(request.user, request.GET.get("nam"))
     context = {
         "d": d,
         "trend_chart": chart_data(d.trend),
-        "planning": planning_panels(request.user),
+        "planning": planning_panels(request.user, year=d.year),
         "emulation": emulation_status(request.user, year=d.year),
         "awards": award_figures(request.user, d.year),
     }

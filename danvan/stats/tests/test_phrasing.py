@@ -70,4 +70,4 @@ def test_scope_phrase_follows_the_unit_tier():
     assert scope_phrase("district", "Thị ủy Hòa Thành") == "toàn thị xã"
     assert scope_phrase("commune", "Đảng ủy phường Tân Ninh") == "toàn phường"
     assert scope_phrase("commune", "Đảng ủy xã Long Thuận") == "toàn xã"
-    assert scope_phrase("other", "Hội Nông dân tỉnh") == "Hội Nông dân tỉnh"
+    assert scope_phrase("other", "Hội Nông dân tỉnh") == "toàn đơn vị"
