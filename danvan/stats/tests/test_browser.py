@@ -53,3 +53,16 @@ def test_statistics_switch_unit_mode_and_download_the_report(page, login, data, 
     content = info.value.path().read_bytes()
     text = "\n".join(p.text for p in Docx(io.BytesIO(content)).paragraphs)
     assert "Năm 2019, toàn tỉnh đăng ký 9 mô hình cấp cơ sở" in text
+
+
+def test_the_dashboard_year_selector_shows_that_years_figures(page, login, data, screenshot):
+    login(data.admin)
+    page.goto(page.base_url + "/")
+    page.get_by_label("Năm", exact=True).select_option("2019")  # applies at once (static script), no button needed
+    expect(page.get_by_role("heading", name="Tổng quan năm 2019")).to_be_visible()
+    expect(page.get_by_test_id("registered")).to_have_text("9")
+    expect(page.get_by_test_id("change")).to_contain_text("chưa có số liệu năm 2018")
+    screenshot("dashboard-2019")
+    page.get_by_role("link", name="Thống kê chi tiết ›").click()
+    expect(page.get_by_role("heading", name="Thống kê phong trào “Dân vận khéo” năm 2019")).to_be_visible()
+    expect(page.locator('table[data-table="level"] tfoot [data-col=registered]')).to_have_text("9")
