@@ -24,7 +24,7 @@ from danvan.stats.report_data import current_year, default_unit
 
 RANKED_TIERS = ("commune", "district")
 FIRST_YEAR = 2009  # the "Dân vận khéo" movement began in 2009
-LISTED = 5
+LISTED = 3
 
 
 @dataclass
@@ -71,20 +71,20 @@ def _reviewable(qs: QuerySet, user, proposer_field: str) -> QuerySet:
     return qs.exclude(unit__parent__isnull=True).exclude(**{proposer_field: user.pk})
 
 
-def to_review(user) -> list[Pile]:
-    """Proposals of every module waiting now (whatever their year) for a decision this user may take."""
+def to_review(user, year: int) -> list[Pile]:
+    """Proposals of every module, for `year`, waiting for a decision this user may take."""
     practices = _reviewable(
-        Practice.objects.restrict(user, scoping.REVIEW).filter(status=Status.PROPOSED), user, "proposed_by"
+        Practice.objects.restrict(user, scoping.REVIEW).filter(status=Status.PROPOSED, year=year), user, "proposed_by"
     )
     proposals = _reviewable(
-        Proposal.objects.restrict(user, scoping.REVIEW).filter(status=ProposalStatus.SUBMITTED),
+        Proposal.objects.restrict(user, scoping.REVIEW).filter(status=ProposalStatus.SUBMITTED, year=year),
         user,
         "submitted_by",
     )
     # A scorecard is appraised only by the commission owning its set (emulation's workflow rule).
     cards = _reviewable(
         Scorecard.objects.restrict(user, scoping.REVIEW)
-        .filter(status__in=[CardStatus.SUBMITTED, CardStatus.APPRAISING])
+        .filter(status__in=[CardStatus.SUBMITTED, CardStatus.APPRAISING], criteria_set__year=year)
         .filter(scoping.scope_q("criteria_set__unit__path", user, scoping.REVIEW)),
         user,
         "submitted_by",
@@ -92,22 +92,21 @@ def to_review(user) -> list[Pile]:
     return [
         _pile("Mô hình, điển hình đề nghị công nhận", practices, reverse("practices:list") + "?trang_thai=proposed"),
         _pile("Tờ trình đề nghị khen thưởng", proposals, reverse("awards:proposal-list")),
-        _pile("Bảng điểm thi đua chờ thẩm định", cards, reverse("emulation:index")),
+        _pile("Bảng điểm thi đua chờ thẩm định", cards, f"{reverse('emulation:index')}?nam={year}"),
     ]
 
 
-def returned(user) -> list[Pile]:
-    """Records returned for completion (whatever their year) that the user may correct and send again,
-    in every module."""
+def returned(user, year: int) -> list[Pile]:
+    """Records of `year` returned for completion that the user may correct and send again, in every module."""
     practices = Practice.objects.restrict(user, scoping.CHANGE).filter(
-        status=Status.IMPLEMENTING, proposed_by__isnull=False
+        status=Status.IMPLEMENTING, proposed_by__isnull=False, year=year
     )
-    proposals = Proposal.objects.restrict(user, scoping.CHANGE).filter(status=ProposalStatus.RETURNED)
-    cards = Scorecard.objects.restrict(user, scoping.CHANGE).filter(status=CardStatus.RETURNED)
+    proposals = Proposal.objects.restrict(user, scoping.CHANGE).filter(status=ProposalStatus.RETURNED, year=year)
+    cards = Scorecard.objects.restrict(user, scoping.CHANGE).filter(status=CardStatus.RETURNED, criteria_set__year=year)
     return [
         _pile("Mô hình, điển hình", practices, reverse("practices:list") + "?trang_thai=implementing"),
         _pile("Tờ trình khen thưởng", proposals, reverse("awards:proposal-list")),
-        _pile("Bảng điểm thi đua", cards, reverse("emulation:index")),
+        _pile("Bảng điểm thi đua", cards, f"{reverse('emulation:index')}?nam={year}"),
     ]
 
 
@@ -154,8 +153,8 @@ def build(user, raw_year: str | None = None) -> Dashboard:
         best=best,
         weakest=weakest,
         can_review=reviewer,
-        to_review=to_review(user) if reviewer else [],
-        returned=returned(user),
+        to_review=to_review(user, year) if reviewer else [],
+        returned=returned(user, year),
         has_units_below=any(isinstance(r.key, int) for r in by_unit.rows),
     )
     today = org_services.today()
