@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from danvan.core import scoping
+from danvan.core.vn import text_date
 from danvan.org.divisions import REFORM_DATE
 from danvan.org.models import Unit
 from danvan.practices.choices import Kind
@@ -62,6 +63,8 @@ def top_units(user) -> list[Unit]:
 
 def default_unit(user) -> Unit | None:
     """The user's highest assigned unit (a superuser without one sees the whole system)."""
+    if user.pk is None:  # the command line's system account
+        return single_top_unit()
     assigned = Unit.objects.filter(role_assignments__user=user).select_related("kind").order_by("depth", "path")
     return assigned.first() or single_top_unit()
 
@@ -107,11 +110,12 @@ def sentences(report: Report) -> list[str]:
         if len(shown) > 1:
             parts = [(row.label, row.registered, row.recognized, row.previous_registered) for row in shown]
             result.append(levels_sentence(parts, year, noun))
-    absorbed = [u.name for u in report.scope.absorbed() if u.valid_until and u.valid_until.year >= year - 1]
+    carried = [f"{u.name} (đến {text_date(u.valid_until)})" for u in report.scope.absorbed() if u.valid_until]
+    recent = [name for name, u in zip(carried, report.scope.absorbed(), strict=True) if u.valid_until.year >= year - 1]
     if dt.date(year - 1, 1, 1) < REFORM_DATE <= dt.date(year, 12, 31):
-        result.append(reform_sentence(year, REFORM_DATE, absorbed, filters.mode == cube.TODAY))
-    elif absorbed or (filters.mode == cube.TODAY and report.scope.absorbed()):
-        result.append(scope_sentence(report.scope_label, [u.name for u in report.scope.absorbed()]))
+        result.append(reform_sentence(year, REFORM_DATE, recent, filters.mode == cube.TODAY))
+    elif recent or (filters.mode == cube.TODAY and carried):
+        result.append(scope_sentence(report.scope_label, carried))
     total = levels.total.registered
     for dim, lead in (("field", "Theo lĩnh vực"), ("bloc", "Theo khối")):
         parts = [(row.label, row.registered) for row in report.tables[dim].rows]
