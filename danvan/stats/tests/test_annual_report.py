@@ -117,3 +117,13 @@ def test_the_command_writes_docx_xlsx_and_refuses_bad_arguments(data, tmp_path):
         call_command(
             "report", "annual", "--year", "2022", "--unit", "C3", "--user", "c1_officer", "-o", str(tmp_path / "y.docx")
         )
+
+
+def test_without_a_unit_the_command_reports_on_the_users_own_unit_as_the_web_does(data, tmp_path):
+    out = io.StringIO()
+    path = tmp_path / "xa.docx"
+    call_command("report", "annual", "--year", "2022", "--user", "c1_officer", "-o", str(path), stdout=out)
+    assert "Năm 2022, toàn xã đăng ký 3 mô hình" in text_of(Docx(path))
+    call_command("report", "annual", "--year", "2022", "-o", str(path), stdout=out)  # the server's own account
+    assert "Năm 2022, toàn tỉnh đăng ký 9 mô hình" in text_of(Docx(path))
+    assert "toàn quốc" not in text_of(Docx(path))

@@ -118,3 +118,46 @@ def test_counts_agree_with_a_plain_group_by(data):
     levels = {lv.code: lv.pk for lv in Level.objects.all()}
     assert {code: rows[levels[code]] for code in raw} == raw
     assert Status.RECOGNIZED == "recognized"
+
+
+def test_a_level_that_ended_last_year_shows_with_zero_and_its_decrease(data):
+    """Cấp huyện ends on 30/6/2025: the 2026 table still lists it against 2025, and totals agree."""
+    levels = {lv.code: lv for lv in Level.objects.all()}
+    for _ in range(3):
+        make_practice(data.c3, 2025, level=levels["huyen"])
+    make_practice(data.c3, 2026)
+    table = cube.by_dimension(cube.practices_for(data.admin), 2026, "level")
+    rows = {row.label: row for row in table.rows}
+    assert (rows["Cấp huyện"].registered, rows["Cấp huyện"].change) == (0, -3)
+    assert (table.total.registered, table.total.previous_registered, table.total.change) == (1, 3, -2)
+    trend = cube.by_year(cube.practices_for(data.admin), range(2022, 2027))
+    assert trend.rows[-1].change == table.total.change == -2
+    assert trend.total.change is None  # no sum of changes
+
+
+def test_as_at_the_time_a_province_merged_in_later_is_not_in_earlier_years(data):
+    """R merges into P on 1/7/2025 (P continues). P's 2022 report is P alone; its 2025 report carries R,
+    and compares with R's 2024 too (the same units for both years)."""
+    other = make_unit("Tỉnh ủy Rạch Giá", "tinh-uy", None, code="R", valid_until=dt.date(2025, 6, 30))
+    district = make_unit("Huyện ủy Châu Thành", "huyen-uy", other, code="RD", valid_until=dt.date(2025, 6, 30))
+    org_services.record_lineage("merge", dt.date(2025, 7, 1), [data.province, other], [data.province])
+    for year in (2022, 2024, 2025):
+        make_practice(district, year)
+    qs = cube.practices_for(data.admin)  # the admin of P sees R's records (inherited)
+    as_at_2022 = cube.report_scope(data.province, 2022, cube.AS_AT)
+    assert set(as_at_2022.members) == {data.province.pk}
+    table = cube.by_unit(cube.practices_for(data.admin, scope=as_at_2022), as_at_2022)
+    assert not any("Châu Thành" in row.label for row in table.rows)
+    assert table.total.registered == sum(expected(2022)[0].values())
+    as_at_2025 = cube.report_scope(data.province, 2025, cube.AS_AT)
+    table = cube.by_unit(cube.practices_for(data.admin, scope=as_at_2025), as_at_2025)
+    rows = {row.label: row for row in table.rows}
+    assert (
+        rows["Huyện ủy Châu Thành (đến 30/6/2025)"].registered,
+        rows["Huyện ủy Châu Thành (đến 30/6/2025)"].change,
+    ) == (1, 0)
+    today = cube.report_scope(data.province, 2022, cube.TODAY)
+    assert cube.by_dimension(cube.practices_for(data.admin, scope=today), 2022, "level").total.registered == (
+        sum(expected(2022)[0].values()) + 1
+    )
+    assert qs.filter(unit=district).count() == 3

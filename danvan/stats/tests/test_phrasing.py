@@ -71,3 +71,33 @@ def test_scope_phrase_follows_the_unit_tier():
     assert scope_phrase("commune", "Đảng ủy phường Tân Ninh") == "toàn phường"
     assert scope_phrase("commune", "Đảng ủy xã Long Thuận") == "toàn xã"
     assert scope_phrase("other", "Hội Nông dân tỉnh") == "toàn đơn vị"
+
+
+def test_several_levels_are_worded_in_one_sentence_with_a_level_that_ended():
+    from danvan.stats.phrasing import levels_sentence
+
+    text = levels_sentence([("Cấp cơ sở", 953, 179, 923), ("Cấp huyện", 0, 0, 93)], 2026)
+    assert text == (
+        "Trong đó: cấp cơ sở đăng ký 953 mô hình, tăng 30 mô hình so với năm 2025, công nhận 179 mô hình; "
+        "cấp huyện không có mô hình đăng ký (năm 2025 có 93 mô hình)."
+    )
+
+
+def test_the_reform_sentence_says_what_the_comparison_covers():
+    import datetime as dt
+
+    from danvan.stats.phrasing import reform_sentence
+
+    text = reform_sentence(2025, dt.date(2025, 7, 1), ["Tỉnh ủy Long An (đến 30/6/2025)"], mapped_to_today=False)
+    assert text.startswith("Do sắp xếp đơn vị hành chính từ ngày 1/7/2025")
+    assert "số liệu năm 2024 dùng để so sánh được tính trên cùng phạm vi với năm 2025" in text
+    assert "gồm cả Tỉnh ủy Long An (đến 30/6/2025)" in text and text.count(".") == 1
+    assert "quy về đơn vị hiện nay" in reform_sentence(2026, dt.date(2025, 7, 1), [], mapped_to_today=True)
+
+
+def test_a_total_without_a_level():
+    figures = YearFigures(2026, 953, 179, 1016)
+    assert registration_sentence("toàn tỉnh", figures) == (
+        "Năm 2026, toàn tỉnh đăng ký 953 mô hình, giảm 63 mô hình so với năm 2025; "
+        "đã công nhận 179 mô hình, chiếm 18,8% so với số đăng ký."
+    )
