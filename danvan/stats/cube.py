@@ -304,26 +304,21 @@ def by_unit(qs: QuerySet, scope: Scope) -> Table:
     }
     row_units = _row_units(scope)
     bucket = _bucketer(row_units)
-    former = _bucketer(list(_below(scope).select_related("parent")) + list(scope.members.values()))
     if scope.mode == TODAY:
         to_map = set(units)
     else:
         to_map = {r["unit_id"] for r in grouped if r["year"] == year - 1 and bucket(units[r["unit_id"]].path) is None}
     mapped = org_services.map_to_day([units[pk] for pk in to_map], scope.day) if to_map else {}
 
-    def place(unit: Unit, y: int) -> tuple[Unit, bool]:
-        """The row a unit's records of year `y` count under, and whether it is a row of the root itself."""
-        if scope.mode == AS_AT:
-            row = bucket(unit.path)
-            if row is not None:
-                return row, False
-        target = mapped.get(unit.pk)
-        row = bucket(target.path) if target is not None else None
-        if row is not None:
-            return row, False
-        row = former(unit.path)
-        return row, row.pk in scope.members
+    def place(unit: Unit) -> Unit | None:
+        """The row unit a unit's records count under; None when they stay under a former unit."""
+        row = bucket(unit.path) if scope.mode == AS_AT else None
+        if row is None and (target := mapped.get(unit.pk)) is not None:
+            row = bucket(target.path)
+        return row
 
+    placed = [(place(units[r["unit_id"]]), r) for r in grouped]
+    former = _former_rows([units[r["unit_id"]].path for row, r in placed if row is None], scope)
     periods: dict[object, str] = {u.pk: _period(u, scope) for u in row_units}
     rows: dict[object, Row] = {
         u.pk: Row(u.pk, u.name, group=u.parent.name if u.parent_id else "")
@@ -331,15 +326,18 @@ def by_unit(qs: QuerySet, scope: Scope) -> Table:
     }
     extra: dict[object, Row] = {}
     has_previous = any(r["year"] == year - 1 and r["registered"] for r in grouped)
-    for r in grouped:
-        unit, direct = place(units[r["unit_id"]], r["year"])
-        key = f"root-{unit.pk}" if direct else unit.pk
-        target = rows.get(key) or extra.get(key)
-        if target is None:
-            parent_name = unit.parent.name if unit.parent_id else ""
-            label = f"Trực tiếp tại {unit.name}" if direct else unit.name
-            target = extra[key] = Row(key, label, group="" if direct else parent_name)
-            periods[key] = _period(unit, scope)
+    for row_unit, r in placed:
+        if row_unit is not None:
+            target = rows[row_unit.pk]
+        else:
+            unit, direct = former[units[r["unit_id"]].path]
+            key = f"root-{unit.pk}" if direct else unit.pk
+            target = extra.get(key)
+            if target is None:
+                label = f"Trực tiếp tại {unit.name}" if direct else unit.name
+                group = unit.parent.name if unit.parent_id and not direct else ""
+                target = extra[key] = Row(key, label, group=group)
+                periods[key] = _period(unit, scope)
         if r["year"] == year:
             target.registered += r["registered"]
             target.recognized += r["recognized"]
@@ -357,6 +355,26 @@ def by_unit(qs: QuerySet, scope: Scope) -> Table:
             row.previous_registered = row.previous_recognized = None
     _name_rows(result, periods)
     return Table(title="Theo đơn vị", dimension="unit", rows=result)
+
+
+def _former_rows(paths: list[str], scope: Scope) -> dict[str, tuple[Unit, bool]]:
+    """For records that no row of the year takes, the unit they stay under (one query): the unit one
+    level below the root (or below a unit it carries) that holds them, or that carried unit itself
+    for records registered at it directly (True)."""
+    if not paths:
+        return {}
+    seg = scoping.SEGMENT_WIDTH
+    members = {u.path: u for u in scope.members.values()}
+    lengths = sorted({len(p) for p in members}, reverse=True)
+    wanted: dict[str, str] = {}
+    for path in paths:
+        top = next((path[:n] for n in lengths if path[:n] in members), "")
+        wanted[path] = path if path == top else path[: len(top) + seg]
+    found = {
+        u.path: u for u in Unit.objects.filter(path__in=set(wanted.values()) - set(members)).select_related("parent")
+    }
+    found.update(members)
+    return {path: (found[row_path], row_path in members) for path, row_path in wanted.items()}
 
 
 def _name_rows(rows: list[Row], periods: dict[object, str]) -> None:
