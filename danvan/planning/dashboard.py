@@ -27,16 +27,16 @@ def review_panel(user, today: dt.date, year: int | None = None) -> dict:
     year = year or today.year
     due = reviews_rows(user, year, None, today)
     open_reviews = Milestone.objects.restrict(user).filter(report_date__isnull=True)
-    rows = list(
-        open_reviews.filter(due_date__year=year).with_directive().with_state(today).order_by("due_date", "id")[:LIMIT]
-    )
+    # Listed: the year's open reviews and, first, earlier years' still overdue (counted apart).
+    wanted = Q(due_date__year=year) | Q(due_date__lt=min(today, dt.date(year, 1, 1)))
+    rows = list(open_reviews.filter(wanted).with_directive().with_state(today).order_by("due_date", "id")[:LIMIT])
     counts = {
         "this_year": len(due),
         "done": sum(1 for r in due if r.state == ReviewState.DONE),
         "overdue": sum(1 for r in due if r.state == ReviewState.OVERDUE),
-        "open": sum(1 for r in due if r.state != ReviewState.DONE),
         "earlier_overdue": open_reviews.filter(due_date__lt=min(today, dt.date(year, 1, 1))).count(),
     }
+    counts["open"] = sum(1 for r in due if r.state != ReviewState.DONE) + counts["earlier_overdue"]
     items = [
         {
             "label": m.citation,
