@@ -112,21 +112,19 @@ def _parse_rows(spec: ImportKind, table: reader.Table) -> list[Row]:
     rows = []
     for number, cells in reader.data_rows(table, [column.field for column in columns]):
         row = Row(number, headers)
-        for (column, field, parse), cell in zip(slots, cells, strict=True):
-            value = None if cell is None else cell.value
-            if isinstance(value, str) and not clean_text(value):
+        for (column, field, parse), value in zip(slots, cells, strict=True):
+            if value.__class__ is str and not clean_text(value):
                 value = None  # spaces, NBSPs and invisibles only: blank
             row.cells[field] = value
-            data_type = "n" if cell is None else cell.data_type
-            if data_type == "f":
-                row.error(field, MSG_FORMULA)
-            elif data_type == "e":
-                row.error(field, f"Ô đang báo lỗi {value}; vui lòng nhập giá trị")
-            elif value is None:
+            if value is None:
                 if column.required:
                     row.error(field, MSG_REQUIRED)
                 else:
                     row.values[field] = column.parser.empty
+            elif isinstance(value, reader.Formula):
+                row.error(field, MSG_FORMULA)
+            elif isinstance(value, reader.CellError):
+                row.error(field, f"Ô đang báo lỗi {value}; vui lòng nhập giá trị")
             else:
                 try:
                     row.values[field] = parse(value)
