@@ -13,13 +13,11 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-
-import zlib
-from collections.abc import Callable
 
 import openpyxl
 from django.conf import settings
