@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "danvan.core",
     "danvan.org",
     "danvan.documents",
@@ -161,6 +163,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
 # Largest spreadsheet an import accepts (bytes).
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# Background jobs (imports, certificates, report PDFs): django-tasks with its database queue, run by
+# `danvan db_worker` (docs/tasks.md). "django_tasks.backends.immediate.ImmediateBackend" runs them
+# inside the request instead (no worker; the tests use it).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A running job whose worker has not reported for this long is given up as failed.
+JOB_STALE_SECONDS = int(env("JOB_STALE_SECONDS", str(15 * 60)))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")

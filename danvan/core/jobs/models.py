@@ -83,6 +83,17 @@ class Job(models.Model):
         return dt.timedelta(seconds=round(elapsed / self.rows_done * left))
 
     @property
+    def remaining_label(self) -> str:
+        """ "khoảng 40 giây nữa", "khoảng 3 phút nữa"; empty when there is no estimate yet."""
+        left = self.remaining
+        if left is None:
+            return ""
+        seconds = int(left.total_seconds())
+        if seconds < 60:
+            return f"khoảng {max(seconds, 1)} giây nữa"
+        return f"khoảng {round(seconds / 60)} phút nữa"
+
+    @property
     def duration(self) -> dt.timedelta | None:
         if self.started_at is None:
             return None

@@ -148,6 +148,7 @@ class Sheet:
 
     title: str
     rows: Callable[[], Iterator[list[Any]]]
+    height: int | None = None  # number of the last row, when the reader knows it up front
 
 
 @dataclass
@@ -196,9 +197,10 @@ def _calamine_book(data: bytes) -> Book:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [
-            Sheet(meta.name, _calamine_rows(workbook.get_sheet_by_name(meta.name)))
+            Sheet(meta.name, _calamine_rows(sheet), sheet.end[0] + 1 if sheet.end else 0)
             for meta in workbook.sheets_metadata
             if meta.typ == SheetTypeEnum.WorkSheet
+            for sheet in [workbook.get_sheet_by_name(meta.name)]
         ]
     except Exception:  # calamine raises its own errors on a broken file
         raise FileRejected(MSG_CORRUPT) from None
@@ -258,8 +260,14 @@ class Table:
     positions: dict[str, int]  # field -> 0-based cell index
     score: int
     empty: bool = False  # no sheet has anything in its first rows
+    height: int | None = None  # the sheet's last row number, if known
     duplicates: list[tuple[Column, int, int]] = field(default_factory=list)
     _rows: Iterator[tuple[int, Cells]] = field(default_factory=lambda: iter(()), repr=False)
+
+    @property
+    def total(self) -> int | None:
+        """Rows below the header (blank and total rows included): the progress bar's length."""
+        return None if self.height is None else max(self.height - self.header_rows[1], 0)
 
 
 def _texts(cells: Cells) -> list[str]:
@@ -329,7 +337,7 @@ def find_table(workbook: Book, columns: Sequence[Column]) -> Table:
         table = _best_header(head, key_map)
         if table is not None and (best is None or table.score > best.score):
             best = table
-            best.sheet = sheet.title
+            best.sheet, best.height = sheet.title, sheet.height
             last = table.header_rows[1]
             best._rows = itertools.chain((item for item in head if item[0] > last), rows)
     if best is None:
