@@ -256,14 +256,6 @@ class AmendmentForm(BootstrapFormMixin, forms.Form):
         }
 
 
-class UploadForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)", error_messages={"required": "Chưa chọn tệp để nhập."})
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".xlsx"
-
-
 class ListFilterForm(BootstrapFormMixin, forms.Form):
     """Filters of the proposal and decision lists (?nam=2022&hinh_thuc=3&trang_thai=approved)."""
 

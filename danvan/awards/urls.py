@@ -1,6 +1,7 @@
 from django.urls import path
 
 from danvan.awards import views
+from danvan.core.jobs import import_views
 
 app_name = "awards"
 
@@ -13,12 +14,12 @@ urlpatterns = [
     path("de-nghi/<int:pk>/nguoi-nhan/them/", views.recipient_add, name="recipient-add"),
     path("de-nghi/<int:pk>/nguoi-nhan/<int:rid>/sua/", views.recipient_edit, name="recipient-edit"),
     path("de-nghi/<int:pk>/nguoi-nhan/<int:rid>/xoa/", views.recipient_delete, name="recipient-delete"),
-    path("de-nghi/<int:pk>/nhap-excel/", views.proposal_import, name="proposal-import"),
+    path("de-nghi/<int:pk>/nhap-excel/", import_views.upload, {"flow": "award-recipients"}, name="proposal-import"),
     path("de-nghi/<int:pk>/xuat-excel/", views.proposal_export, name="proposal-export"),
     path("quyet-dinh/", views.decision_list, name="decision-list"),
     path("quyet-dinh/them/", views.decision_create, name="decision-create"),
     path("quyet-dinh/xuat-excel/", views.decision_export, name="decision-export"),
-    path("quyet-dinh/nhap-excel/", views.decisions_import, name="decision-import"),
+    path("quyet-dinh/nhap-excel/", import_views.upload, {"flow": "award-decisions"}, name="decision-import"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision-detail"),
     path("quyet-dinh/<int:pk>/sua/", views.decision_edit, name="decision-edit"),
     path("quyet-dinh/<int:pk>/to-trinh/", views.decision_attach, name="decision-attach"),

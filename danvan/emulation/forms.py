@@ -190,19 +190,6 @@ class CommentForm(BootstrapFormMixin, forms.Form):
             self.fields["comment"].label = "Lý do trả lại"
 
 
-class ImportForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(
-        label="Tệp Excel (.xlsx)",
-        error_messages={"required": "Chưa chọn tệp để nhập."},
-        help_text="Mỗi dòng một tiêu chí: STT (I, I.1, I.1.a), Nội dung, Điểm tối đa, Hướng dẫn chấm, "
-        "Minh chứng, Loại.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".xlsx"
-
-
 class ProposeForm(BootstrapFormMixin, forms.Form):
     n = forms.IntegerField(
         label="Số đơn vị dẫn đầu",

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from danvan.core.jobs import import_views
 from danvan.emulation import views
 
 app_name = "emulation"
@@ -12,7 +13,7 @@ urlpatterns = [
     path("<int:pk>/sao-chep/", views.set_copy, name="set-copy"),
     path("<int:pk>/tieu-chi/them/", views.criterion_add, name="criterion-add"),
     path("<int:pk>/tieu-chi/xuat-excel/", views.criteria_export, name="criteria-export"),
-    path("<int:pk>/tieu-chi/nhap-excel/", views.criteria_import, name="criteria-import"),
+    path("<int:pk>/tieu-chi/nhap-excel/", import_views.upload, {"flow": "criteria"}, name="criteria-import"),
     path("<int:pk>/don-vi/them-theo-loai/", views.members_fill, name="members-fill"),
     path("<int:pk>/don-vi/them/", views.members_add, name="members-add"),
     path("<int:pk>/don-vi/<int:card_pk>/bo/", views.members_remove, name="members-remove"),

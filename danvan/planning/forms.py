@@ -309,11 +309,6 @@ class FollowUpForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["date"].initial = timezone.localdate()
 
 
-class ImportForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)")
-    dry_run = forms.BooleanField(label="Chỉ kiểm tra, chưa ghi", required=False)
-
-
 # --- Filters -------------------------------------------------------------------------------------
 
 

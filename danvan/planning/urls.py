@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from danvan.core.jobs import import_views
 from danvan.planning.views import directives, home, plans, supervision
 
 app_name = "planning"
@@ -10,7 +11,7 @@ urlpatterns = [
     path("van-ban/", directives.directive_list, name="directive-list"),
     path("van-ban/them/", directives.directive_create, name="directive-create"),
     path("van-ban/xuat-excel/", directives.directive_export, name="directive-export"),
-    path("van-ban/nhap-excel/", directives.directive_import, name="directive-import"),
+    path("van-ban/nhap-excel/", import_views.upload, {"flow": "directives"}, name="directive-import"),
     path("van-ban/<int:pk>/", directives.directive_detail, name="directive-detail"),
     path("van-ban/<int:pk>/sua/", directives.directive_edit, name="directive-edit"),
     path("van-ban/<int:pk>/tep/", directives.directive_file, name="directive-file"),
@@ -27,7 +28,7 @@ urlpatterns = [
     path("cong-tac/<int:pk>/sua/", plans.plan_edit, name="plan-edit"),
     path("cong-tac/<int:pk>/ke-hoach.docx", plans.plan_docx, name="plan-docx"),
     path("cong-tac/<int:pk>/xuat-excel/", plans.plan_export, name="plan-export"),
-    path("cong-tac/<int:pk>/nhap-excel/", plans.plan_import, name="plan-import"),
+    path("cong-tac/<int:pk>/nhap-excel/", import_views.upload, {"flow": "plan-tasks"}, name="plan-import"),
     path("cong-tac/<int:pk>/them-nhiem-vu/", plans.task_create, name="task-create"),
     path("nhiem-vu/", plans.task_list, name="task-list"),
     path("nhiem-vu/<int:pk>/", plans.task_detail, name="task-detail"),

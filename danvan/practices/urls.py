@@ -1,5 +1,6 @@
 from django.urls import path
 
+from danvan.core.jobs import import_views
 from danvan.practices import views
 
 app_name = "practices"
@@ -17,6 +18,6 @@ urlpatterns = [
     path("<int:pk>/xu-ly/<slug:action>/", views.practice_action, name="action"),
     # --- Excel export / import (added by the import-export change) -------------------------------
     path("xuat-excel/", views.excel.practice_export, name="export"),  # the list's filters, via PracticeFilter
-    path("nhap-excel/", views.excel.practice_import, name="import"),  # upload → preview → confirm
+    path("nhap-excel/", import_views.upload, {"flow": "practices"}, name="import"),  # the core import flow
     path("nhap-excel/mau/", views.excel.import_template, name="import-template"),  # "Mẫu nhập mô hình.xlsx"
 ]

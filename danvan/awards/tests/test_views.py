@@ -18,6 +18,7 @@ from danvan.awards.models import Recipient
 from danvan.awards.reports import write_awards_report
 from danvan.awards.statistics import award_report, dashboard_figures
 from danvan.awards.tests.conftest import collective, individual, issued_decision, make_proposal, workbook
+from danvan.core.testing import imports
 
 pytestmark = pytest.mark.django_db
 
@@ -63,21 +64,19 @@ def test_an_import_is_previewed_then_confirmed(client, world):
     url = reverse("awards:proposal-import", args=[proposal.pk])
     headers = ["Đối tượng", "Tên tập thể / Họ tên", "Chức vụ", "Đơn vị"]
     bad = workbook([["Tập thể", "Đảng ủy xã Tân Lập", "", ""], ["Cá nhân", "Lê Văn Ba", "", "Xã Ma"]], headers)
-    response = client.post(url, {"file": _upload(bad)})
-    html = response.content.decode()
-    assert "Tệp có 2 lỗi; chưa ghi dữ liệu nào" in html and "Xác nhận nhập" not in html
+    html = imports.upload(client, url, bad).content.decode()
+    assert "Tệp có 2 lỗi nên" in html and "Xác nhận nhập" not in html
     good = workbook(
         [["Tập thể", "Đảng ủy xã Long Thuận", "", ""], ["Cá nhân", "Lê Văn Ba", "Trưởng ấp", "Đảng ủy xã Long Thuận"]],
         headers,
     )
-    html = client.post(url, {"file": _upload(good)}).content.decode()
-    assert "Kiểm tra xong, chưa ghi gì (chạy thử): sẽ thêm 2" in html and "Xác nhận nhập" in html
+    html = imports.upload(client, url, good).content.decode()
+    assert 'data-testid="count-create">2<' in html and "Xác nhận nhập" in html
     assert not proposal.recipients.exists()
-    token = html.split('name="token" value="')[1].split('"')[0]
-    response = client.post(url, {"token": token})
-    assert response.status_code == 302 and response.url == proposal.get_absolute_url()
+    response = imports.confirm(client)
+    assert response.status_code == 200 and proposal.get_absolute_url() in response.content.decode()
     assert proposal.recipients.count() == 2
-    assert client.post(url, {"token": token}).status_code == 302  # a spent token does nothing
+    imports.confirm(client)  # a second confirm does nothing
     assert proposal.recipients.count() == 2
 
 

@@ -15,7 +15,7 @@ from danvan.awards.views.decisions import (
     decision_recipient_add,
     decision_recipient_remove,
 )
-from danvan.awards.views.imports import decisions_import, proposal_export, proposal_import
+from danvan.awards.views.imports import proposal_export
 from danvan.awards.views.proposals import (
     proposal_action,
     proposal_create,
@@ -42,13 +42,11 @@ __all__ = [
     "decision_list",
     "decision_recipient_add",
     "decision_recipient_remove",
-    "decisions_import",
     "proposal_action",
     "proposal_create",
     "proposal_detail",
     "proposal_edit",
     "proposal_export",
-    "proposal_import",
     "proposal_list",
     "recipient_add",
     "recipient_delete",

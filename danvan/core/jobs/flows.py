@@ -13,10 +13,14 @@ crosses the queue.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -32,7 +36,9 @@ class Flow:
     title: str  # the page's heading: "Nhập danh sách mô hình, điển hình từ Excel"
     kind: Callable[[Any], str | ImportKind]  # target (or None) -> the engine's kind
     back: Callable[[Any], str]  # where "back" and "done" lead (the list, the target's page)
-    allowed: Callable[[Any, Any], str | None] = lambda user, target: None  # refusal message, or None
+    allowed: Callable[[Any, Any], str | None] = lambda user, target: None  # refusal (403), or None
+    # Why the target cannot take an import now (a locked set): said on the page, checked again by the jobs.
+    blocked: Callable[[Any, Any], str | None] = lambda user, target: None
     load: Callable[[Any, int], Any] | None = None  # (user, pk) -> target in scope; raises Http404
     template: Callable[[Any], str] | None = None  # URL of a template to fill in
     notes: tuple[str, ...] = ()  # hints under the form
@@ -64,8 +70,17 @@ def register_flow(flow: Flow) -> Flow:
     return flow
 
 
+def discover_flows() -> None:
+    """Import `<app>.flows` of every danvan app (they declare their web imports), once."""
+    discover()
+    for config in apps.get_app_configs():
+        module = f"{config.name}.flows"
+        if config.name.startswith("danvan.") and module not in sys.modules and importlib.util.find_spec(module):
+            importlib.import_module(module)
+
+
 def get_flow(name: str) -> Flow:
-    discover()  # the apps' imports.py declare their flows
+    discover_flows()
     try:
         return _flows[name]
     except KeyError:
@@ -73,5 +88,5 @@ def get_flow(name: str) -> Flow:
 
 
 def flow_names() -> list[str]:
-    discover()
+    discover_flows()
     return sorted(_flows)

@@ -77,13 +77,19 @@ def _context(flow: Flow, target, pk) -> dict:
 
 
 @login_required
-def upload(request, flow: str):
-    """The form; a valid file is stored with a check job, and the page follows the job."""
+def upload(request, flow: str, pk: int | None = None):
+    """The form; a valid file is stored with a check job, and the page follows the job.
+
+    Apps route their own "Nhập Excel" addresses here with the flow fixed (and the target's id).
+    """
     flow_ = get_flow(flow)
-    pk = _target_pk(request)
+    pk = pk or _target_pk(request)
     target = flow_.target(request.user, pk)
     flow_.check(request.user, target)
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    blocked = flow_.blocked(request.user, target)
+    if blocked and form.is_bound:
+        form.add_error(None, blocked)
     if form.is_bound and form.is_valid():
         file = form.cleaned_data["tep"]
         name = os.path.basename(file.name or "") or "tep.xlsx"
@@ -97,7 +103,8 @@ def upload(request, flow: str):
             link=flow_.back(target),
         )
         return redirect("jobs:detail", pk=job.pk)
-    return render(request, "core/jobs/import.html", _context(flow_, target, pk) | {"form": form})
+    context = _context(flow_, target, pk) | {"form": form, "blocked": blocked}
+    return render(request, "core/jobs/import.html", context)
 
 
 def _writable(job: Job) -> bool:

@@ -48,6 +48,8 @@ def report(result: ImportResult, spec: ImportKind) -> dict:
         "sheet": result.sheet,
         "error_count": len(errors),
         "errors": [[e.row, e.column, e.message] for e in errors[:MAX_ERRORS]],
+        # Warnings (a kind's row.extra["warnings"]) never block the import; they are shown beside the errors.
+        "warnings": [[row.number, m] for row in result.rows for m in row.extra.get("warnings", ())][:MAX_ERRORS],
         "headers": [column.header for column in shown],
         "preview": [
             {
@@ -66,6 +68,9 @@ def kind_of(job: Job) -> ImportKind:
     flow = get_flow(job.params["flow"])
     target = flow.target(job.user, job.params.get("target"))
     flow.check(job.user, target)
+    reason = flow.blocked(job.user, target)
+    if reason:
+        raise jobs.JobFailed(reason)
     return flow.engine_kind(target)
 
 

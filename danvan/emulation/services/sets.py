@@ -275,6 +275,31 @@ def move_criterion(user, criterion: Criterion, step: int) -> None:
 # --- Excel ---------------------------------------------------------------------------------------
 
 
+MSG_SCORED = (
+    "Đã có đơn vị tự chấm điểm theo bộ tiêu chí này nên không nhập thay thế được; hãy sửa trực tiếp từng tiêu chí."
+)
+
+
+def import_refusal(user, criteria_set: CriteriaSet) -> str | None:
+    """Why the user may not replace the set's criteria (not the commission), or None."""
+    try:
+        _require_manage(user, criteria_set)
+    except PermissionDenied as exc:
+        return str(exc)
+    return None
+
+
+def import_blocked(user, criteria_set: CriteriaSet) -> str | None:
+    """Why the set's criteria cannot be replaced now (locked, or already scored), or None."""
+    try:
+        _require_unlocked(criteria_set)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    if Score.objects.filter(scorecard__criteria_set=criteria_set).exists():
+        return MSG_SCORED
+    return None
+
+
 def import_criteria(user, criteria_set: CriteriaSet, source, dry_run: bool = False):
     """Replace the set's criteria with those of a spreadsheet (all rows right, or nothing written)."""
     from danvan.core.xlsx import run_import
@@ -283,8 +308,5 @@ def import_criteria(user, criteria_set: CriteriaSet, source, dry_run: bool = Fal
     _require_manage(user, criteria_set)
     _require_unlocked(criteria_set)
     if Score.objects.filter(scorecard__criteria_set=criteria_set).exists():
-        raise ValidationError(
-            "Đã có đơn vị tự chấm điểm theo bộ tiêu chí này nên không nhập thay thế được; "
-            "hãy sửa trực tiếp từng tiêu chí."
-        )
+        raise ValidationError(MSG_SCORED)
     return run_import(CriteriaKind(criteria_set), source, user=user, dry_run=dry_run)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from danvan.core.testing import imports
 from danvan.emulation import services
 from danvan.emulation.imports import export_criteria
 from danvan.emulation.models import Criterion
@@ -159,16 +160,14 @@ def test_the_import_page_lists_the_errors(client, cast):
     client.force_login(cast.admin)
     url = reverse("emulation:criteria-import", args=[criteria_set.pk])
     bad = workbook([["STT", "Nội dung", "Điểm tối đa"], ["I", "Tham mưu", "mười"]])
-    response = client.post(url, {"file": SimpleUploadedFile("tieu-chi.xlsx", bad)})
-    assert response.status_code == 400
-    assert "“mười” không phải là số" in response.content.decode()
+    assert "“mười” không phải là số" in imports.upload(client, url, bad).content.decode()
     response = client.post(
-        url, {"file": SimpleUploadedFile("tieu-chi.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100)}
+        url, {"tep": SimpleUploadedFile("tieu-chi.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100)}
     )
-    assert "Excel 97–2003" in response.content.decode()
+    assert "Excel 97–2003" in response.content.decode()  # refused in the request, before any job
     good = workbook([["STT", "Nội dung", "Điểm tối đa"], ["I", "Tham mưu", "10"]])
-    response = client.post(url, {"file": SimpleUploadedFile("tieu-chi.xlsx", good)})
-    assert response.status_code == 302
+    imports.upload(client, url, good)
+    imports.confirm(client)
     assert Criterion.objects.filter(criteria_set=criteria_set).count() == 1
     export = client.get(reverse("emulation:criteria-export", args=[criteria_set.pk]))
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")

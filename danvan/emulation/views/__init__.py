@@ -4,7 +4,6 @@ from danvan.emulation.views.cards import card_action, card_detail, card_score, f
 from danvan.emulation.views.results import propose, results, results_docx, results_xlsx
 from danvan.emulation.views.sets import (
     criteria_export,
-    criteria_import,
     criterion_add,
     criterion_delete,
     criterion_edit,
@@ -24,7 +23,6 @@ __all__ = [
     "card_detail",
     "card_score",
     "criteria_export",
-    "criteria_import",
     "criterion_add",
     "criterion_delete",
     "criterion_edit",

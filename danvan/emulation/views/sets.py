@@ -16,7 +16,6 @@ from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
-from danvan.core.xlsx import FileRejected
 from danvan.emulation import services, tree
 from danvan.emulation.choices import Kind, Status
 from danvan.emulation.forms import (
@@ -26,7 +25,6 @@ from danvan.emulation.forms import (
     CriterionForm,
     FillMembersForm,
     GradeFormSet,
-    ImportForm,
     grades_from,
 )
 from danvan.emulation.imports import export_criteria
@@ -352,23 +350,3 @@ def criteria_export(request, pk: int):
     criteria_set = get_set(request, pk)
     response = HttpResponse(export_criteria(criteria_set), content_type=XLSX)
     return attachment(response, f"tieu-chi-thi-dua-{criteria_set.year}-{criteria_set.pk}.xlsx")
-
-
-@login_required
-def criteria_import(request, pk: int):
-    criteria_set = _managed_set(request, pk)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.import_criteria(request.user, criteria_set, form.cleaned_data["file"])
-        except ValidationError as exc:
-            add_errors(form, exc)
-        except FileRejected as exc:
-            form.add_error("file", exc.messages)
-        else:
-            if result.written:
-                messages.success(request, f"{result.summary()}.")
-                return redirect(criteria_set)
-    context = {"form": form, "criteria_set": criteria_set, "result": result, "title": "Nhập tiêu chí từ Excel"}
-    return render(request, "emulation/criteria_import.html", context, status=400 if result and not result.ok else 200)

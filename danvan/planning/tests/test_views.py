@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from danvan.core.testing import imports
 from danvan.planning.models import Directive, FollowUp, KeyTask, Milestone, Recommendation, Supervision, WorkPlan
 from danvan.planning.tests.conftest import dtype, make_directive, make_plan, make_supervision
 
@@ -147,17 +148,16 @@ def test_importing_tasks_on_the_plan_page(client, cast, config):
     book.active.append([2, "Nhiệm vụ lỗi", "KHONG-CO", "30/6/2021"])
     content = io.BytesIO()
     book.save(content)
-    upload = SimpleUploadedFile("nhiem-vu.xlsx", content.getvalue())
-    html = client.post(reverse("planning:plan-import", args=[plan.pk]), {"file": upload}).content.decode()
-    assert "Tệp có 1 lỗi; không có dữ liệu nào được ghi." in html and "KHONG-CO" in html
+    url = reverse("planning:plan-import", args=[plan.pk])
+    html = imports.upload(client, url, content.getvalue()).content.decode()
+    assert "Tệp có 1 lỗi nên" in html and "KHONG-CO" in html
     assert not KeyTask.objects.exists()
     book.active.delete_rows(3)
     content = io.BytesIO()
     book.save(content)
-    response = client.post(
-        reverse("planning:plan-import", args=[plan.pk]), {"file": SimpleUploadedFile("a.xlsx", content.getvalue())}
-    )
-    assert response.status_code == 302 and KeyTask.objects.get().lead_unit == cast.d1
+    assert "Xác nhận nhập" in imports.upload(client, url, content.getvalue()).content.decode()
+    imports.confirm(client)
+    assert KeyTask.objects.get().lead_unit == cast.d1
 
 
 def test_a_supervision_through_the_pages(client, cast, config):

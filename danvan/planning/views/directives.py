@@ -17,13 +17,12 @@ from django.views.decorators.http import require_POST
 from danvan.core import changelog, scoping
 from danvan.core.forms import add_errors
 from danvan.core.vn import fold, text_date
-from danvan.core.xlsx import export_bytes, run_import
+from danvan.core.xlsx import export_bytes
 from danvan.planning import reports
 from danvan.planning.choices import QUARTERS, ReviewState, quarter_bounds
 from danvan.planning.forms import (
     DirectiveFilter,
     DirectiveForm,
-    ImportForm,
     MilestoneForm,
     ReviewFilter,
     ReviewReportForm,
@@ -227,21 +226,6 @@ def milestone_file(request, pk: int):
 def directive_export(request):
     content = export_bytes("directives", {}, user=request.user)
     return download(content, XLSX, "danh-muc-van-ban.xlsx")
-
-
-@login_required
-def directive_import(request):
-    require_create(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = run_import("directives", form.cleaned_data["file"], request.user, form.cleaned_data["dry_run"])
-        if result.written:
-            messages.success(request, result.summary())
-            return redirect("planning:directive-list")
-    context = {"form": form, "result": result, "title": "Nhập danh mục văn bản từ Excel", "kind": "directives"}
-    context["back"] = reverse("planning:directive-list")
-    return render(request, "planning/import.html", context)
 
 
 # --- Reviews due ---------------------------------------------------------------------------------

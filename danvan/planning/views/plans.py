@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, scoping
 from danvan.core.forms import add_errors
-from danvan.core.xlsx import export_bytes, run_import
+from danvan.core.xlsx import export_bytes
 from danvan.planning import reports
 from danvan.planning.choices import TaskState, TaskStatus
-from danvan.planning.forms import ImportForm, KeyTaskForm, ProgressForm, TaskFilter, WorkPlanForm
+from danvan.planning.forms import KeyTaskForm, ProgressForm, TaskFilter, WorkPlanForm
 from danvan.planning.imports import PlanTasksKind
 from danvan.planning.models import KeyTask, TaskProgress, WorkPlan
 from danvan.planning.services import plans as services
@@ -117,7 +117,6 @@ def plan_detail(request, pk: int):
         "states": [(value, label, counts.get(value, 0)) for value, label in TaskState.choices],
         "today": today,
         "can_change": scoping.covers(request.user, plan.unit.path, scoping.CHANGE),
-        "import_form": ImportForm(),
         "history": changelog.history(plan, request.user),
     }
     return render(request, "planning/plan_detail.html", context)
@@ -139,23 +138,6 @@ def plan_export(request, pk: int):
     plan = get_plan(request, pk)
     content = export_bytes(PlanTasksKind.for_plan(plan), {"plan": plan.pk}, user=request.user)
     return download(content, XLSX, f"nhiem-vu-{plan.code}.xlsx")
-
-
-@login_required
-def plan_import(request, pk: int):
-    plan = get_plan(request, pk)
-    require_change(request.user, plan.unit, "kế hoạch")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        kind = PlanTasksKind.for_plan(plan)
-        result = run_import(kind, form.cleaned_data["file"], request.user, form.cleaned_data["dry_run"])
-        if result.written:
-            messages.success(request, result.summary())
-            return redirect(plan)
-    context = {"form": form, "result": result, "title": f"Nhập nhiệm vụ từ Excel: {plan.title}", "plan": plan}
-    context["back"] = plan.get_absolute_url()
-    return render(request, "planning/import.html", context)
 
 
 # --- Key tasks -----------------------------------------------------------------------------------
