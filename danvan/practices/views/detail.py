@@ -75,7 +75,7 @@ def render_detail(request, practice: Practice, failed_action: str = "", failed_f
         "actions": actions,
         "failed_action": failed_action,
         "steps": steps,
-        "history": changelog.history(practice, user),
+        "history": changelog.history_page(request, practice),
         "amendments": _amendments(practice, user),
         "content": [(label, getattr(practice, name)) for name, label in CONTENT_FIELDS],
         "photos": [f for f in files if f.kind == FileKind.PHOTO],
