@@ -126,13 +126,25 @@ class FieldChange:
     after: str
 
 
+def _name(obj) -> str:
+    """A related record as a person reads it: a user by full name, anything else by its own str()."""
+    full_name = getattr(obj, "get_full_name", None)
+    return (full_name() if callable(full_name) else "") or str(obj)
+
+
+def _is_year(field: models.Field) -> bool:
+    """Years read "2026", never "2.026" (year, year_start, year_end, …)."""
+    name = field.name
+    return name == "year" or name.startswith("year_") or name.endswith("_year")
+
+
 def _display(field: models.Field, value, related: dict) -> str:
     from danvan.core.vn import format_number, text_date
 
     if value in (None, ""):
         return "—"
     if field.is_relation:
-        return related.get((field.related_model, value), f"#{value}")
+        return related.get((field.related_model, value), "(đã xóa)")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DateTimeField):
@@ -146,7 +158,7 @@ def _display(field: models.Field, value, related: dict) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, int):
-        return format_number(value)
+        return str(value) if _is_year(field) else format_number(value)
     return str(value)
 
 
@@ -174,7 +186,7 @@ def describe(entries: list[ChangeLogEntry], user=None) -> list[tuple[ChangeLogEn
             for pk in ids:
                 related[(model, pk)] = "(đơn vị, hồ sơ ngoài phạm vi)"
         for obj in objects:
-            related[(model, obj.pk)] = str(obj)
+            related[(model, obj.pk)] = _name(obj)
     result = []
     for entry, model in zip(entries, models_by_entry, strict=True):
         changes = []

@@ -43,3 +43,18 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     counts = (Unit.objects.count(), LineageEvent.objects.count(), RoleAssignment.objects.count())
     call_command("load_demo", stdout=__import__("io").StringIO())
     assert (Unit.objects.count(), LineageEvent.objects.count(), RoleAssignment.objects.count()) == counts
+
+
+def test_demo_practices_name_their_place_and_spread_over_the_blocs(demo):
+    from django.db.models import Count
+
+    from danvan.practices.models import Practice
+
+    models = Practice.objects.filter(kind="model").exclude(name__startswith="Nhân rộng")
+    assert models.filter(name__endswith=" tại Phường 1").exists()  # not "… tại 1"
+    assert not models.filter(name__regex=r" tại [0-9]+$").exists()
+    assert models.filter(name__contains=" tại xã ").exists()
+    shares = dict(Practice.objects.values_list("bloc__code").annotate(n=Count("id")))
+    total = sum(shares.values())
+    for code in ("dang", "chinh-quyen", "mttq-doan-the", "llvt"):
+        assert shares.get(code, 0) > total * 0.05, (code, shares)
