@@ -202,7 +202,10 @@ def test_every_menu_entry_for_every_role(page, login, province, screenshot):
                     walk.visit(tab)
                     walk.walk_list()
         assert walk.problems == [], f"{role}:\n" + "\n".join(dict.fromkeys(walk.problems))
-        assert len(walk.seen) > 40 and walk.lists >= 10, (role, len(walk.seen), walk.lists)
+        # Every list of the role was walked (the province: practices, proposals, decisions, score sheets,
+        # directives, reviews, plans, tasks, supervisions).
+        lists = 9 if role == "province" else 5
+        assert len(walk.seen) > 40 and walk.lists >= lists, (role, len(walk.seen), walk.lists)
         if role == "province":
             walk.visit("/dan-van-kheo/?nam=2024&so_dong=20&sap_xep=-ma&trang=2")
             screenshot("walk/practices-page-2-sorted")
