@@ -46,7 +46,7 @@ from danvan.core.forms import add_errors
 from danvan.core.vn import text_date
 from danvan.core.workflow import timeline
 from danvan.core.xlsx import export_bytes
-from danvan.stats.phrasing import recipients_phrase
+from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(DecisionStatus.choices)
 AMENDMENT_LABELS = {

@@ -27,7 +27,7 @@ from danvan.core import scoping
 from danvan.core.forms import add_errors
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
-from danvan.stats.phrasing import recipients_phrase
+from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(ProposalStatus.choices)
 
