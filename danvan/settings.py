@@ -162,6 +162,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
 # Largest spreadsheet an import accepts (bytes).
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 
+# The day this province's Ban Dân vận merged into the Ban Tuyên giáo và Dân vận (differs by province,
+# Feb–Mar 2025): documents derived from the unit tree name the commission by it (YYYY-MM-DD).
+COMMISSION_MERGER = env("COMMISSION_MERGER", "2025-03-01")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")

@@ -45,7 +45,7 @@ from danvan.core.lists import Column, Listing
 from danvan.core.vn import text_date
 from danvan.core.workflow import timeline
 from danvan.core.xlsx import export_bytes
-from danvan.stats.phrasing import recipients_phrase
+from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(DecisionStatus.choices)
 DECISION_SORTS = {

@@ -28,7 +28,7 @@ from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
-from danvan.stats.phrasing import recipients_phrase
+from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(ProposalStatus.choices)
 PROPOSAL_SORTS = {

@@ -20,6 +20,7 @@ from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
 from danvan.core.vn import fold, text_date
 from danvan.core.xlsx import export_bytes, run_import
+from danvan.org.services import default_unit
 from danvan.planning import reports
 from danvan.planning.choices import QUARTERS, ReviewState, quarter_bounds
 from danvan.planning.forms import (
@@ -41,7 +42,6 @@ from danvan.planning.views.common import (
     require_change,
     require_create,
 )
-from danvan.stats.report_data import default_unit
 
 DIRECTIVE_SORTS = {
     "ngay": ("issued_on", "id"),
