@@ -52,6 +52,12 @@ class IdleTimeoutMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @classmethod
+    def on_login(cls, sender, request, user, **kwargs):
+        # The login saves the session anyway: start the clock there, not with a second write.
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())
+
     def __call__(self, request):
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
