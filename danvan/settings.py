@@ -105,6 +105,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before host checks and HTTPS redirection (danvan/core/health.py).
+    "danvan.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,6 +177,9 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
+# `danvan backup`: where archives go and how many are kept.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = int(env("BACKUP_KEEP", "14"))
 # Largest spreadsheet an import accepts (bytes).
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 
@@ -196,8 +201,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# The health check is asked for over plain HTTP by the proxy and monitoring on the server itself.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# /healthz fails below this much free space for uploads, or when a background task waits longer.
+HEALTH_MIN_FREE_MB = int(env("HEALTH_MIN_FREE_MB", "500"))
+HEALTH_TASK_MAX_WAIT_MINUTES = int(env("HEALTH_TASK_MAX_WAIT_MINUTES", "30"))
 
 # Login throttling (django-axes): lock a username, and separately an address, after repeated failures.
 AUTHENTICATION_BACKENDS = [
