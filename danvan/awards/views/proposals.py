@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.awards import services
 from danvan.awards.choices import ProposalStatus, RecipientKind
+from danvan.awards.documents import proposal_docx, proposal_filename
 from danvan.awards.forms import (
     PROPOSAL_STATUSES,
     CommentForm,
@@ -22,7 +23,17 @@ from danvan.awards.forms import (
     recipient_units,
 )
 from danvan.awards.models import Proposal, Recipient
-from danvan.awards.views.common import COUNTS, PAGE_SIZE, get_proposal, get_recipient, history, is_htmx, may
+from danvan.awards.views.common import (
+    COUNTS,
+    DOCX,
+    PAGE_SIZE,
+    attachment,
+    get_proposal,
+    get_recipient,
+    history,
+    is_htmx,
+    may,
+)
 from danvan.core import scoping
 from danvan.core.forms import add_errors
 from danvan.core.views import requested_transition
@@ -232,3 +243,15 @@ def recipient_delete(request, pk: int, rid: int):
     if not is_htmx(request):
         messages.success(request, f"Đã bỏ “{recipient.name}” khỏi tờ trình.")
     return _recipients_response(request, proposal, saved=True)
+
+
+@login_required
+def proposal_docx_download(request, pk: int):
+    """The tờ trình (a draft too) as a Party- or State-format Word file, like the decision."""
+    proposal = get_proposal(request, pk)
+    try:
+        content = proposal_docx(proposal)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("awards:proposal-detail", pk=proposal.pk)
+    return attachment(content, DOCX, proposal_filename(proposal))
