@@ -229,6 +229,7 @@ def render_detail(request, decision: Decision, recipient_form=None, attach_form=
         "history": history(request, decision, "decision"),
         "amendments": _amendments(decision, user),
         "issue_form": (issue_form or CommentForm(prefix="issue")) if may_issue else None,
+        "issue": issue,
         "needs_number": not decision.number and not decision.award_type.authority.numbered_by_system,
         "can_edit": can_change(user, decision),
         "can_amend": decision.is_locked and scoping.covers(user, decision.unit.path, scoping.REVIEW),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.awards import services
 from danvan.awards.choices import ProposalStatus, RecipientKind
+from danvan.awards.documents import proposal_docx, proposal_filename
 from danvan.awards.forms import (
     PROPOSAL_STATUSES,
     CommentForm,
@@ -21,7 +22,16 @@ from danvan.awards.forms import (
     recipient_units,
 )
 from danvan.awards.models import Proposal, Recipient
-from danvan.awards.views.common import COUNTS, get_proposal, get_recipient, history, is_htmx, may
+from danvan.awards.views.common import (
+    COUNTS,
+    DOCX,
+    attachment,
+    get_proposal,
+    get_recipient,
+    history,
+    is_htmx,
+    may,
+)
 from danvan.core import scoping
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
@@ -250,3 +260,15 @@ def recipient_delete(request, pk: int, rid: int):
     if not is_htmx(request):
         messages.success(request, f"Đã bỏ “{recipient.name}” khỏi tờ trình.")
     return _recipients_response(request, proposal, saved=True)
+
+
+@login_required
+def proposal_docx_download(request, pk: int):
+    """The tờ trình (a draft too) as a Party- or State-format Word file, like the decision."""
+    proposal = get_proposal(request, pk)
+    try:
+        content = proposal_docx(proposal)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("awards:proposal-detail", pk=proposal.pk)
+    return attachment(content, DOCX, proposal_filename(proposal))

@@ -73,6 +73,7 @@ def render_detail(request, practice: Practice, failed_action: str = "", failed_f
     context = {
         "practice": practice,
         "actions": actions,
+        "next_steps": services.WORKFLOW.next_steps(practice, user),
         "failed_action": failed_action,
         "steps": steps,
         "history": changelog.history_page(request, practice),
