@@ -20,5 +20,6 @@ urlpatterns = [
     path("khen-thuong/", include("danvan.awards.urls")),
     path("thi-dua/", include("danvan.emulation.urls")),
     path("ke-hoach/", include("danvan.planning.urls")),
+    path("", include("danvan.core.jobs.urls")),
     path("quan-tri/", admin.site.urls),
 ]

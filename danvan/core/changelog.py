@@ -11,15 +11,20 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
-from danvan.core import scoping
+from danvan.core import bulk, scoping
 from danvan.core.actor import current_actor
 from danvan.core.models import ChangeLogEntry, TrackedModel
 
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
 
 def _jsonable(value):
+    if value.__class__ in _AS_IS:
+        return value
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
@@ -84,10 +89,61 @@ def build_entry(
 
 
 def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None]]) -> None:
-    """Log many changes at once (imports write rows with bulk operations, which send no signals)."""
+    """Log many changes at once (imports write rows with bulk operations, which send no signals).
+
+    Rows go straight to the table (`bulk.insert_rows`): no model instance per entry.
+    """
     actor = _actor_fields()  # once per batch, not once per row
-    built = [build_entry(obj, action, before, after, actor) for obj, action, before, after in entries]
-    ChangeLogEntry.objects.bulk_create(built, batch_size=1000)
+    using = router.db_for_write(ChangeLogEntry)
+    connection = connections[using]
+    opts = ChangeLogEntry._meta
+    as_json = opts.get_field("before")
+    timestamp = opts.get_field("timestamp").get_db_prep_save(timezone.now(), connection)
+    types: dict[type, int] = {}
+    rows = []
+    for obj, action, before, after in entries:
+        model = type(obj)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(model).pk
+        deleted = action == ChangeLogEntry.Action.DELETE
+        rows.append(
+            [
+                timestamp,
+                actor["actor_id"],
+                actor["actor_name"],
+                actor["request_id"],
+                actor["source"],
+                types[model],
+                str(obj.pk),
+                str(obj)[:300],
+                obj.changelog_unit_id_after_delete() if deleted else obj.changelog_unit_id(),
+                action,
+                None if before is None else as_json.get_db_prep_save(before, connection),
+                None if after is None else as_json.get_db_prep_save(after, connection),
+            ]
+        )
+    if not rows:
+        return
+    with transaction.atomic(using=using):
+        ids = bulk.new_ids(ChangeLogEntry, len(rows), using)
+        columns = ["id", *(opts.get_field(name).column for name in _ENTRY_FIELDS)]
+        bulk.insert_rows(ChangeLogEntry, columns, [(i, *row) for i, row in zip(ids, rows, strict=True)], using)
+
+
+_ENTRY_FIELDS = (
+    "timestamp",
+    "actor",
+    "actor_name",
+    "request_id",
+    "source",
+    "content_type",
+    "object_id",
+    "object_repr",
+    "unit",
+    "action",
+    "before",
+    "after",
+)
 
 
 def _on_save(sender, instance, created, raw=False, **kwargs):

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from danvan.core import scoping
+from danvan.core.jobs.models import Job  # noqa: F401 - model registration
 from danvan.core.numbering import Counter  # noqa: F401 - model registration
 
 
