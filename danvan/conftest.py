@@ -18,6 +18,12 @@ def cast(db):
 def _fast_password_hashing(settings):
     # The real hasher costs ~0.3 s per user; the cast alone has seven.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Plain static names served by the finders, even where `collectstatic` has left a manifest in var/
+    # (the hashed storage is tested on its own in core/tests/test_serving.py).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture(scope="session")

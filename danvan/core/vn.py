@@ -73,6 +73,21 @@ def format_number(value: Number | None, decimals: int = 0) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+MINUS = "\u2212"  # a true minus sign: "−1.016", not a hyphen
+
+
+def format_signed(value: Number | None, empty: str = "") -> str:
+    """A change with its sign: "+399", "−1.016" (U+2212), "0"; `empty` when there is no figure."""
+    if value is None or value == "":
+        return empty
+    number = _to_decimal(value)
+    if number > 0:
+        return f"+{format_number(number)}"
+    if number < 0:
+        return f"{MINUS}{format_number(-number)}"
+    return "0"
+
+
 def percent(part: Number | None, whole: Number | None) -> Decimal | None:
     """part / whole * 100, rounded half-up to one decimal; None when whole is 0 or missing."""
     if part is None or whole is None:

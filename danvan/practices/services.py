@@ -30,8 +30,23 @@ WORKFLOW = Workflow(
     proposer=lambda practice: practice.proposed_by_id,
     locked_states=frozenset({S.RECOGNIZED}),
     transitions=[
-        Transition("start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"),
-        Transition("propose", "Đề nghị công nhận", frozenset({S.IMPLEMENTING}), S.PROPOSED),
+        Transition(
+            "start",
+            "Bắt đầu thực hiện",
+            frozenset({S.REGISTERED}),
+            S.IMPLEMENTING,
+            style="secondary",
+            hint="Ghi nhận mô hình đã được triển khai; chỉ mô hình đang thực hiện mới được đề nghị công nhận.",
+        ),
+        Transition(
+            "propose",
+            "Đề nghị công nhận",
+            frozenset({S.IMPLEMENTING}),
+            S.PROPOSED,
+            confirmation="Gửi hồ sơ lên cấp trên đề nghị công nhận? Sau khi gửi, đơn vị không sửa được hồ sơ "
+            "trừ khi cấp trên trả lại.",
+            hint="Gửi cấp trên xem xét công nhận khi mô hình đã có kết quả.",
+        ),
         Transition(
             "recognize",
             "Công nhận",
@@ -41,6 +56,8 @@ WORKFLOW = Workflow(
             ANCESTOR,
             not_by_proposer=True,
             style="success",
+            confirmation="Công nhận mô hình, điển hình này? Hồ sơ đã công nhận bị khóa; muốn sửa phải lập đính chính.",
+            hint="Ghi quyết định công nhận; hồ sơ được khóa.",
         ),
         Transition(
             "return",
@@ -63,6 +80,7 @@ WORKFLOW = Workflow(
             requires_comment=True,
             not_by_proposer=True,
             style="danger",
+            confirmation="Không công nhận mô hình, điển hình này? Không thể hoàn tác bước này.",
         ),
     ],
 )

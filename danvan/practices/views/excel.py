@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.views.decorators.http import require_GET
 
-from danvan.core.xlsx import export
+from danvan.core.xlsx import export, writer
 from danvan.practices import imports
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,7 +22,7 @@ KIND = imports.PracticesKind.name
 def import_template(request):
     """`Mẫu nhập mô hình.xlsx` with drop-down lists and the units the user may import for."""
     buffer = io.BytesIO()
-    imports.template_workbook(request.user).save(buffer)
+    writer.save(imports.template_workbook(request.user), buffer)
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=imports.TEMPLATE_FILENAME, content_type=XLSX)
 
@@ -34,7 +34,7 @@ def practice_export(request):
     workbook = export(KIND, {"params": request.GET}, user=request.user)
     # Written as rows stream from the database, then sent; FileResponse closes it.
     handle = tempfile.TemporaryFile()  # noqa: SIM115
-    workbook.save(handle)
+    writer.save(workbook, handle)
     handle.seek(0)
     year = request.GET.get("nam", "")
     name = f"Danh sách mô hình dân vận khéo{' năm ' + year if year.isdigit() else ''}.xlsx"
