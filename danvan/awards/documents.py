@@ -14,8 +14,10 @@ from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core.vn import fold, format_number, header_date
 from danvan.documents.choices import CONVENTIONS, DECISION, SUBMISSION, System
 from danvan.documents.docx import render_docx
+from danvan.documents.issuers import NoIssuer, issuer_for
 from danvan.documents.models import FormatProfile, Issuer
 from danvan.documents.numbering import format_symbol
+from danvan.documents.phrasing import recipients_phrase
 from danvan.documents.spec import (
     CENTER,
     DEPUTY,
@@ -28,7 +30,6 @@ from danvan.documents.spec import (
     Signature,
     Table,
 )
-from danvan.stats.phrasing import recipients_phrase
 
 
 def _lines(text: str) -> list[str]:
@@ -118,12 +119,10 @@ def annex_title(decision: Decision, collectives: int, individuals: int) -> str:
 
 def decision_document(decision: Decision) -> Document:
     """The decision as a document spec; the issuer and the format profile come from its unit and date."""
-    issuer = Issuer.objects.filter(unit=decision.unit).valid_on(decision.date).first()
-    if issuer is None:
-        raise ValidationError(
-            f"Chưa khai báo thông tin ban hành văn bản của {decision.unit.name} có hiệu lực ngày "
-            f"{decision.date:%d/%m/%Y}; khai báo tại Cấu hình → Cơ quan ban hành văn bản."
-        )
+    try:
+        issuer = issuer_for(decision.unit, decision.date)
+    except NoIssuer as exc:
+        raise ValidationError(str(exc)) from None
     try:
         profile = FormatProfile.for_date(decision.date, issuer.system)
     except FormatProfile.DoesNotExist as exc:

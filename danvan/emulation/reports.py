@@ -8,7 +8,6 @@ are ranked and classed; the others are listed below them with their provisional 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from danvan.core.db import ViCollate
 from danvan.core.vn import clean_text
+from danvan.core.xlsx import writer
 from danvan.emulation import tree
 from danvan.emulation.choices import Kind, Status
 from danvan.emulation.models import CriteriaSet, Criterion, Grade, Scorecard
@@ -172,9 +172,7 @@ def ranking_xlsx(result: Ranking) -> bytes:
         for cell in cells:
             cell.number_format = "0.00"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return writer.workbook_bytes(workbook)
 
 
 # --- Word report ---------------------------------------------------------------------------------
@@ -183,13 +181,9 @@ def ranking_xlsx(result: Ranking) -> bytes:
 def issuing_unit(criteria_set: CriteriaSet, day: dt.date):
     """Who issues the report on `day`: the set's commission, or its successor after a merger
     (the 2021 results are reported today by the Ban Tuyên giáo và Dân vận)."""
-    from danvan.org.services import successors_on
+    from danvan.documents.issuers import issuing_unit as scope_owner
 
-    unit = criteria_set.unit
-    if unit.is_valid_on(day):
-        return unit
-    successors = successors_on(unit, day)
-    return successors[0] if successors else unit
+    return scope_owner(criteria_set.unit, day)
 
 
 def ranking_document(result: Ranking, day: dt.date | None = None):

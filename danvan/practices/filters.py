@@ -7,19 +7,17 @@ only narrows it down. Query-string names are Vietnamese, like the other pages (`
 from __future__ import annotations
 
 from django import forms
-from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from danvan.core import scoping
 from danvan.core.db import ViCollate
 from danvan.core.forms import BootstrapFormMixin, UnitChoiceField
-from danvan.core.vn import fold, format_number
+from danvan.core.lists import ordering
+from danvan.core.vn import fold
 from danvan.org.models import Bloc, Unit
 from danvan.practices import rules
 from danvan.practices.choices import Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
-
-PAGE_SIZE = 50
 
 # ?sap_xep= value -> ordering; "-" in front reverses. Each ends with a unique key so pages are stable.
 SORTS = {
@@ -34,18 +32,6 @@ DEFAULT_SORT = ("-year", "code")  # served by the practice_list_idx index
 # comparison: ~2 s per 100,000 rows), so larger results keep the default order until filtered down.
 COLLATED_SORTS = {"ten", "don-vi"}
 COLLATED_SORT_LIMIT = 20_000
-
-
-def _ordering(key: str) -> list:
-    descending = key.startswith("-")
-    fields = SORTS[key.lstrip("-")]
-    ordering = []
-    for index, field in enumerate(fields):
-        if isinstance(field, str):
-            ordering.append(f"-{field}" if descending and index == 0 else field)
-        else:
-            ordering.append(field.desc() if descending else field.asc())
-    return ordering
 
 
 def _with_empty(choices, label: str = "Tất cả") -> list:
@@ -131,18 +117,4 @@ class PracticeFilter:
             )
         if self.query:
             qs = qs.filter(search_text__contains=fold(self.query))
-        return qs.order_by(*(_ordering(self.sort) if self.sort else DEFAULT_SORT))
-
-
-def paginate(practice_filter: PracticeFilter, rows: QuerySet[Practice], number) -> tuple[Page, str]:
-    """The requested page, and a note when a sort by name was dropped because the result is too large."""
-    paginator = Paginator(rows, PAGE_SIZE)
-    note = ""
-    if practice_filter.sort.lstrip("-") in COLLATED_SORTS and paginator.count > COLLATED_SORT_LIMIT:
-        paginator.object_list = rows.order_by(*DEFAULT_SORT)
-        practice_filter.data["sap_xep"] = ""
-        note = (
-            f"Có hơn {format_number(COLLATED_SORT_LIMIT)} hồ sơ nên danh sách chưa sắp xếp theo tên; "
-            "hãy lọc bớt (theo năm, đơn vị, trạng thái…) để sắp xếp."
-        )
-    return paginator.get_page(number), note
+        return qs.order_by(*(ordering(SORTS, self.sort) if self.sort else DEFAULT_SORT))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from danvan.core import numbering, scoping
+from danvan.core import bulk, numbering, scoping
 from danvan.core.changelog import snapshot
 from danvan.core.services import raise_errors as _raise
 from danvan.core.services import refuse_stale
@@ -282,7 +282,8 @@ def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2
         if not practice.unit_name:
             practice.unit_name = practice.unit.name
         practice.search_text = practice.compute_search_text()
-    Practice.objects.bulk_create(practices, batch_size=batch_size)
+    with transaction.atomic():
+        bulk.insert(practices)
     if log:
         changelog.bulk_log((p, "create", None, changelog.snapshot(p)) for p in practices)
     return practices

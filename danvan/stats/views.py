@@ -3,10 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from danvan.awards.statistics import dashboard_figures as award_figures
 from danvan.core.forms import unit_picker_html
+from danvan.documents.services import report_day
 from danvan.emulation.reports import status_counts as emulation_status
 from danvan.org.models import Unit
 from danvan.planning.dashboard import panels as planning_panels
@@ -98,7 +98,7 @@ def annual_report(request, fmt: str):
     """The yearly report as Word or PDF, for the filters of the statistics page."""
     filters, _ = parse_filters(request.user, request.GET)
     try:
-        document, _report = reports.annual_document(request.user, filters, timezone.localdate())
+        document, _report = reports.annual_document(request.user, filters, report_day(filters.year, filters.unit))
     except reports.NoIssuer as exc:
         messages.error(request, str(exc))
         return redirect(f"{reverse('stats:index')}?{request.GET.urlencode()}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -26,7 +25,6 @@ from danvan.awards.models import Proposal, Recipient
 from danvan.awards.views.common import (
     COUNTS,
     DOCX,
-    PAGE_SIZE,
     attachment,
     get_proposal,
     get_recipient,
@@ -35,12 +33,28 @@ from danvan.awards.views.common import (
     may,
 )
 from danvan.core import scoping
+from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
-from danvan.stats.phrasing import recipients_phrase
+from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(ProposalStatus.choices)
+PROPOSAL_SORTS = {
+    "nam": ("year", "id"),
+    "don-vi": (ViCollate("unit_name"), "id"),
+    "hinh-thuc": ("award_type__name", "id"),
+    "trang-thai": ("status", "id"),
+}
+PROPOSAL_COLUMNS = (
+    Column("Năm", "nam", "text-nowrap"),
+    Column("Đơn vị đề nghị", "don-vi"),
+    Column("Hình thức", "hinh-thuc"),
+    Column("Tập thể", "", "text-end"),
+    Column("Cá nhân", "", "text-end"),
+    Column("Trạng thái", "trang-thai"),
+)
 
 
 @login_required
@@ -48,8 +62,11 @@ def proposal_list(request):
     user = request.user
     form = ListFilterForm(request.GET or None, user=user, statuses=PROPOSAL_STATUSES)
     rows = form.apply(Proposal.objects.restrict(user)).select_related("award_type").annotate(**COUNTS)
-    page = Paginator(rows.order_by("-year", "-id"), PAGE_SIZE).get_page(request.GET.get("trang"))
-    context = {"page": page, "filter_form": form, "can_create": may(user, scoping.CHANGE)}
+    listing = Listing(
+        request, rows, noun="tờ trình đề nghị khen thưởng", columns=PROPOSAL_COLUMNS, sorts=PROPOSAL_SORTS,
+        default=("-year", "-id"),
+    )  # fmt: skip
+    context = {"listing": listing, "page": listing.page, "filter_form": form, "can_create": may(user, scoping.CHANGE)}
     return render(request, "awards/proposal_list.html", context)
 
 
@@ -144,7 +161,7 @@ def render_detail(request, proposal: Proposal, failed_action: str = "", failed_f
         "actions": actions,
         "failed_action": failed_action,
         "steps": steps,
-        "history": history(proposal, user, "proposal"),
+        "history": history(request, proposal, "proposal"),
         "decision": decision,
         "can_edit": can_change(user, proposal),
         "can_decide": can_decide(user, proposal),

@@ -100,20 +100,15 @@ def _rows(criteria: tree.Tree, scores: dict, totals: tree.Totals, files: list) -
     ]
 
 
-def _history(card: Scorecard, scores: dict, user) -> list:
-    """The scorecard's own changes and every change of its scores and files, newest first."""
+def _history(request, card: Scorecard, scores: dict):
+    """The scorecard's own changes and every change of its scores and files, newest first (paged)."""
     types = ContentType.objects.get_for_models(Scorecard, Score, EvidenceFile)
-    entries = list(
-        ChangeLogEntry.objects.restrict(user)
-        .filter(
-            Q(content_type=types[Scorecard], object_id=str(card.pk))
-            | Q(content_type=types[Score], object_id__in=[str(s.pk) for s in scores.values()])
-            | Q(content_type__in=[types[Score], types[EvidenceFile]], after__scorecard_id=card.pk)
-        )
-        .select_related("content_type", "actor")
-        .order_by("-timestamp", "-id")[:300]
+    entries = ChangeLogEntry.objects.restrict(request.user).filter(
+        Q(content_type=types[Scorecard], object_id=str(card.pk))
+        | Q(content_type=types[Score], object_id__in=[str(s.pk) for s in scores.values()])
+        | Q(content_type__in=[types[Score], types[EvidenceFile]], after__scorecard_id=card.pk)
     )
-    return readable_scores(changelog.describe(entries, user))
+    return changelog.history_page(request, entries=entries, readable=readable_scores, path=card.get_absolute_url())
 
 
 def _totals_context(card: Scorecard, criteria: tree.Tree, totals: tree.Totals, grades: list[Grade]) -> dict:
@@ -157,7 +152,7 @@ def render_card(request, card: Scorecard, failed_action: str = "", failed_form=N
         "failed_action": failed_action,
         "steps": steps,
         "return_step": returned if card.status == Status.RETURNED else None,
-        "history": _history(card, scores, user),
+        "history": _history(request, card, scores),
         "general_files": [f for f in files if f.criterion_id is None],
         "file_form": (file_form or EvidenceFileForm(leaves=criteria.leaves())) if mode == SELF else None,
         "can_manage": services.can_manage(user, card.criteria_set),
