@@ -26,9 +26,9 @@ def add_recipient(page, kind: str, name: str = "", position: str = "", is_unit: 
     wait_until_ready(page)  # the form posts through HTMX once the page's scripts have run
     form = page.get_by_test_id("recipient-form")
     form.get_by_label(kind, exact=True).check()
-    pick_unit(form, "Thuộc đơn vị", "long thuan", "Đảng ủy xã Long Thuận")
     if is_unit:
         form.get_by_label("Tập thể là chính đơn vị đã chọn").check()
+    pick_unit(form, "Thuộc đơn vị", "long thuan", "Đảng ủy xã Long Thuận")
     if name:
         form.get_by_label("Tên tập thể / Họ tên").fill(name)
     if position:
