@@ -208,12 +208,12 @@ def proposal_document(proposal: Proposal) -> Document:
     """The proposal as a tờ trình in the issuer's format: "Kính gửi" the awarding authority, the
     request with the achievement, and the list of collectives and individuals as an annex."""
     day = proposal_day(proposal)
-    issuer = Issuer.objects.filter(unit=proposal.unit).valid_on(day).first()
-    if issuer is None:
-        raise ValidationError(
-            f"Chưa khai báo thông tin ban hành văn bản của {proposal.unit.name} có hiệu lực ngày "
-            f"{day:%d/%m/%Y}; khai báo tại Cấu hình → Cơ quan ban hành văn bản."
-        )
+    from danvan.documents.issuers import issuer_for
+
+    try:
+        issuer = issuer_for(proposal.unit, day)  # configured, else derived from the unit tree
+    except Exception as exc:  # NoIssuer: no unit kind, several provinces
+        raise ValidationError(str(exc)) from None
     try:
         profile = FormatProfile.for_date(day, issuer.system)
     except FormatProfile.DoesNotExist as exc:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from danvan.core.vn import clean_text
+from danvan.core.vn import clean_text, fold
 from danvan.documents.choices import REPORT
 from danvan.documents.services import compose
 from danvan.documents.spec import Column, Document, Paragraph, Table
@@ -48,7 +48,10 @@ def scorecard_document(card: Scorecard, day: dt.date | None = None) -> Document:
         else:
             subtotal = totals.nodes[node.pk]
             own, result = format_score(subtotal.self_score), format_score(subtotal.result)
-        content = clean_text(criterion.content) + (KIND_NOTE.get(node.kind, "") if node.parent is None else "")
+        content = clean_text(criterion.content)
+        note = KIND_NOTE.get(node.kind, "") if node.parent is None else ""
+        if note and fold(note.strip(" ()")) not in fold(content):
+            content += note
         row = [criterion.number, content, format_score(node.max_score), own]
         if appraisal:
             row.append(result)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.awards.tests.conftest import artifacts
-from danvan.core.testing.browser import htmx_answer, wait_until_ready
+from danvan.core.testing.browser import confirm, fill_date, htmx_answer, pick_unit, unit_select, wait_until_ready
 from danvan.documents.tests.conftest import require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,9 +26,9 @@ def add_recipient(page, kind: str, name: str = "", position: str = "", is_unit: 
     wait_until_ready(page)  # the form posts through HTMX once the page's scripts have run
     form = page.get_by_test_id("recipient-form")
     form.get_by_label(kind, exact=True).check()
-    form.get_by_label("Thuộc đơn vị").select_option(label="Đảng ủy xã Long Thuận")
     if is_unit:
         form.get_by_label("Tập thể là chính đơn vị đã chọn").check()
+    pick_unit(form, "Thuộc đơn vị", "long thuan", "Đảng ủy xã Long Thuận")
     if name:
         form.get_by_label("Tên tập thể / Họ tên").fill(name)
     if position:
@@ -42,7 +42,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     login(cast.c1_officer)
     page.goto(page.base_url + "/khen-thuong/")
     page.get_by_role("link", name="Lập tờ trình").click()
-    expect(page.get_by_label("Đơn vị đề nghị")).to_have_value(str(cast.c1.pk))  # the officer's only unit
+    expect(unit_select(page, "Đơn vị đề nghị")).to_have_value(str(cast.c1.pk))  # the officer's only unit
     page.get_by_label("Hình thức khen thưởng đề nghị").select_option(label=AWARD)
     page.get_by_label("Số tờ trình (nếu có)").fill("15-TTr/ĐU")
     page.get_by_role("button", name="Lập tờ trình").click()
@@ -55,6 +55,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     expect(page.get_by_test_id("recipient-summary")).to_have_text("1 tập thể và 1 cá nhân")
     screenshot("awards/proposal-draft")
     page.get_by_role("button", name="Gửi đề nghị").click()
+    confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã gửi")
     expect(page.get_by_test_id("recipient-form")).to_have_count(0)  # locked once sent
     log_out(page)
@@ -65,6 +66,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     page.get_by_role("button", name="Duyệt", exact=True).click()
     expect(page.locator("#action-approve")).to_have_class("collapse show")
     page.get_by_role("button", name="Xác nhận: Duyệt").click()
+    confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã duyệt")
     log_out(page)
 
@@ -73,7 +75,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     page.get_by_role("link", name="Đảng ủy xã Long Thuận").click()
     page.get_by_role("link", name="Lập quyết định khen thưởng").click()
     expect(page.get_by_label("Hình thức khen thưởng")).to_have_value(str(world.giay_khen_new.pk))
-    page.get_by_label("Ngày quyết định").fill("2026-11-20")
+    fill_date(page, "Ngày quyết định", "20/11/2026")
     page.get_by_role("button", name="Lập dự thảo").click()
     expect(page.get_by_text("Đã đưa 2 tập thể, cá nhân của tờ trình vào quyết định.")).to_be_visible()
     expect(page.get_by_test_id("recipient-summary")).to_have_text("1 tập thể và 1 cá nhân")
@@ -81,6 +83,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
         page.get_by_role("link", name="Dự thảo quyết định (Word)").click()
     assert draft.value.suggested_filename.endswith(".docx")
     page.get_by_role("button", name="Ban hành quyết định").click()
+    confirm(page)
     expect(page.get_by_text("Đã ban hành Quyết định số 01-QĐ/BTGDVTU ngày 20/11/2026")).to_be_visible()
     expect(page.get_by_test_id("status").first).to_have_text("Đã ban hành")
     screenshot("awards/decision-issued")

@@ -4,7 +4,7 @@ it once with a reason, the unit resubmits, the commission finalizes, and the ran
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import htmx_answer, wait_until_ready
+from danvan.core.testing.browser import confirm, htmx_answer, wait_until_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,6 +70,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     assert page.evaluate("window.notReloaded") is True  # every save was partial: no page load
     screenshot("emulation/scorecard-self")
     page.get_by_role("button", name="Nộp bảng điểm").click()
+    confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã nộp")
     expect(page.get_by_label("Điểm tự chấm mục I.1", exact=True)).to_have_count(0)
     log_out(page)
@@ -106,6 +107,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     expect(row.get_by_test_id("saved")).to_be_attached()
     screenshot("emulation/scorecard-returned")
     page.get_by_role("button", name="Nộp bảng điểm").click()
+    confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã nộp")
     log_out(page)
 
@@ -114,6 +116,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     page.get_by_role("button", name="Bắt đầu thẩm định").click()
     expect(page.get_by_test_id("appraised-total")).to_have_text("101")  # the earlier adjustment stands
     page.get_by_role("button", name="Chốt kết quả").click()
+    confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã chốt")
     expect(page.get_by_label("Điểm thẩm định mục II.1", exact=True)).to_have_count(0)
     steps = page.get_by_test_id("timeline").locator("li")

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from danvan.core.testing.browser import fill_date
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -12,7 +14,7 @@ def test_an_officer_logs_in_and_browses_the_unit_tree(page, login, cast, screens
     login(cast.d1_officer)
     expect(page.get_by_role("heading", name="Tổng quan")).to_be_visible()
     page.get_by_role("link", name="Đơn vị").first.click()
-    page.get_by_label("Tại ngày").fill("2020-01-01")
+    fill_date(page, "Tại ngày", "01/01/2020")
     page.get_by_role("button", name="Xem").click()
     tree = page.locator(".tree")
     expect(tree.get_by_role("link", name="Huyện ủy Bến Cầu")).to_be_visible()

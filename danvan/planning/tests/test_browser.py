@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from danvan.core.testing.browser import fill_date, pick_unit
 from danvan.core.vn import text_date
 from danvan.planning.models import Milestone
 
@@ -25,10 +26,10 @@ def test_a_directive_is_registered_seen_due_and_its_review_recorded(page, login,
     page.goto(page.base_url + "/ke-hoach/van-ban/")
     page.get_by_role("link", name="Thêm văn bản").click()
     expect(page.get_by_role("heading", name="Thêm văn bản chỉ đạo")).to_be_visible()
-    page.get_by_label("Đơn vị theo dõi").select_option(label="Tỉnh ủy Tây Ninh")
+    pick_unit(page, "Đơn vị theo dõi", "tinh uy tay ninh", "Tỉnh ủy Tây Ninh")
     page.get_by_label("Loại văn bản").select_option(label="Kết luận")
     page.get_by_label("Số hiệu").fill("19-CT/TW")  # a Chỉ thị's number: refused
-    page.get_by_label("Ngày ban hành").fill(issued.isoformat())
+    fill_date(page, "Ngày ban hành", issued.strftime("%d/%m/%Y"))
     page.get_by_label("Cơ quan ban hành").fill("Ban Bí thư")
     page.get_by_label("Trích yếu").fill("Tiếp tục thực hiện Quyết định số 290-QĐ/TW của Bộ Chính trị (khóa X)")
     page.get_by_label("Sơ kết sau (năm)").fill("3, 5")
@@ -69,7 +70,7 @@ def test_a_directive_is_registered_seen_due_and_its_review_recorded(page, login,
     three = page.get_by_test_id("milestone").filter(has_text="Sơ kết 3 năm")
     three.get_by_text("Ghi nhận báo cáo sơ kết").click()
     three.get_by_label("Số, ký hiệu báo cáo").fill("215-BC/TU")
-    three.get_by_label("Ngày báo cáo").fill(today.isoformat())
+    fill_date(three, "Ngày báo cáo", today.strftime("%d/%m/%Y"))
     screenshot("planning/review-form")
     three.get_by_role("button", name="Lưu báo cáo").click()
     expect(page.get_by_text("Đã ghi nhận báo cáo")).to_be_visible()

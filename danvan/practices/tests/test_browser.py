@@ -74,6 +74,7 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     expect(page.get_by_test_id("status").first).to_have_text("Đang thực hiện")
     # An irreversible step asks first: cancelling leaves the record as it was.
     page.get_by_role("button", name="Đề nghị công nhận").click()
+    screenshot("widgets-confirm")
     dismiss(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đang thực hiện")
     page.get_by_role("button", name="Đề nghị công nhận").click()

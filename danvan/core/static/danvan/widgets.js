@@ -44,5 +44,6 @@
     root.querySelectorAll("input[data-date-picker]").forEach(datePicker);
   }
   document.addEventListener("DOMContentLoaded", () => scan(document));
-  document.addEventListener("htmx:afterSwap", (event) => scan(event.target));
+  // htmx:load fires on the new content itself (an outerHTML swap replaces the swap target).
+  document.addEventListener("htmx:load", (event) => scan(event.target));
 })();
