@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "danvan.core",
     "danvan.org",
     "danvan.documents",
@@ -182,6 +184,17 @@ BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
 BACKUP_KEEP = int(env("BACKUP_KEEP", "14"))
 # Largest spreadsheet an import accepts (bytes).
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# The day this province's Ban Dân vận merged into the Ban Tuyên giáo và Dân vận (differs by province,
+# Feb–Mar 2025): documents derived from the unit tree name the commission by it (YYYY-MM-DD).
+COMMISSION_MERGER = env("COMMISSION_MERGER", "2025-03-01")
+
+# Background jobs (imports, certificates, report PDFs): django-tasks with its database queue, run by
+# `danvan db_worker` (docs/tasks.md). "django_tasks.backends.immediate.ImmediateBackend" runs them
+# inside the request instead (no worker; the tests use it).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A running job whose worker has not reported for this long is given up as failed.
+JOB_STALE_SECONDS = int(env("JOB_STALE_SECONDS", str(15 * 60)))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")

@@ -56,6 +56,7 @@ def _configure(ctx) -> dict[str, AwardType]:
         "btgdv-tinh-uy": ctx.commission,
         "chu-tich-ubnd-tinh": ubnd,
         "bdv-trung-uong": ctx.province,  # national awards are kept by the Tỉnh ủy
+        "btgdv-trung-uong": ctx.province,
     }
     for code, unit in units.items():
         Authority.objects.filter(code=code, unit__isnull=True).update(unit=unit)

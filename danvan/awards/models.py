@@ -57,6 +57,20 @@ class Authority(ConfigItem):
         verbose_name = "cơ quan khen thưởng"
         verbose_name_plural = "cơ quan khen thưởng"
 
+    def legal_bases_on(self, day) -> str:
+        """The "Căn cứ ..." lines of a decision dated `day`: the laws in force that day (Cấu hình → Căn cứ
+        pháp lý, for this authority's document system), then the authority's own lines."""
+        from danvan.documents.issuers import NoIssuer, issuer_for
+        from danvan.documents.models import LegalBasis, Purpose
+
+        try:
+            system = issuer_for(self.unit, day).system if self.unit_id else ""
+        except NoIssuer:
+            system = ""
+        laws = LegalBasis.lines(Purpose.AWARD_DECISION, system, day)
+        own = [line for line in self.legal_bases.splitlines() if line.strip()]
+        return "\n".join([f"{line};" for line in laws] + own)
+
 
 class AwardType(ConfigItem):
     """A form of commendation by one authority ("Giấy khen của Ban Dân vận Tỉnh ủy"), valid for a

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -16,8 +15,9 @@ from openpyxl.utils import get_column_letter
 from danvan.awards.statistics import AwardReport, Count2, award_report
 from danvan.core.xlsx import writer
 from danvan.documents import choices as doc_choices
+from danvan.documents.addressees import addressees_for, issuer_tier
 from danvan.documents.docx import render_docx
-from danvan.documents.services import compose
+from danvan.documents.services import compose, report_day, scope_issuer
 from danvan.documents.spec import Column, Document, Heading, Paragraph, Table
 from danvan.org.models import Unit
 
@@ -101,16 +101,8 @@ def _doc_table(rows: list, totals: list | None, first: str, authority: bool = Fa
     return Table(columns, rows, totals_row=totals)
 
 
-def report_day(year: int) -> dt.date:
-    """A yearly report is dated at the next year's review conference, or today for the current year."""
-    today = timezone.localdate()
-    return today if year >= today.year else dt.date(year + 1, 1, 15)
-
-
 def awards_document(report: AwardReport, day: dt.date | None = None) -> Document:
-    from danvan.stats.reports import issuing_unit  # the commission that reports on a unit
-
-    day = day or report_day(report.year)
+    day = day or report_day(report.year, report.unit)
     year = report.year
     blocks: list = [
         Paragraph(
@@ -129,13 +121,15 @@ def awards_document(report: AwardReport, day: dt.date | None = None) -> Document
     rows, totals = _table_rows(report.trend, _sum(report.trend))
     blocks += [Heading("II. KẾT QUẢ KHEN THƯỞNG QUA CÁC NĂM", 1), _doc_table(rows, totals, "Năm")]
     try:
+        issuer = scope_issuer(report.unit, day)
         return compose(
             doc_choices.REPORT,
-            issuing_unit(report.unit, day),
+            issuer.unit,
             day,
             f"Kết quả công tác khen thưởng năm {year}",
             blocks,
-            RECIPIENTS,
+            RECIPIENTS if issuer_tier(issuer) == "province" else addressees_for("all", issuer, day),
+            issuer=issuer,
         )
     except ObjectDoesNotExist as exc:  # no format profile or Party term for the day
         raise LookupError(str(exc)) from None

@@ -16,8 +16,8 @@ from django.utils import timezone
 from danvan.awards.choices import DecisionStatus, RecipientKind
 from danvan.awards.models import AwardType, Decision, Recipient
 from danvan.core import scoping
+from danvan.documents.phrasing import AwardCount, awards_sentence
 from danvan.org.models import Unit
-from danvan.stats.phrasing import AwardCount, awards_sentence
 
 TREND_YEARS = 5
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from danvan.documents.models import FormatProfile, Issuer, PartyTerm
+from danvan.documents.models import Addressee, FormatProfile, Issuer, LegalBasis, PartyTerm
 
 
 @admin.register(FormatProfile)
@@ -83,3 +83,19 @@ class IssuerAdmin(admin.ModelAdmin):
 @admin.register(PartyTerm)
 class PartyTermAdmin(admin.ModelAdmin):
     list_display = ("name", "start", "end")
+
+
+@admin.register(Addressee)
+class AddresseeAdmin(admin.ModelAdmin):
+    list_display = ("name", "purpose", "tier", "order", "valid_from", "valid_until")
+    list_filter = ("purpose", "tier")
+    search_fields = ("name", "code")
+    fields = ["code", "name", "purpose", "tier", "order", ("valid_from", "valid_until")]
+
+
+@admin.register(LegalBasis)
+class LegalBasisAdmin(admin.ModelAdmin):
+    list_display = ("name", "system", "purpose", "valid_from", "valid_until")
+    list_filter = ("purpose", "system")
+    search_fields = ("name", "text", "code")
+    fields = ["code", "name", "text", "purpose", "system", "order", ("valid_from", "valid_until")]

@@ -217,3 +217,78 @@ class PartyTerm(TrackedModel):
                 f"Chưa khai báo nhiệm kỳ chứa ngày {text_date(day)}; khai báo trong Quản trị → Nhiệm kỳ."
             )
         return term
+
+
+class Purpose(models.TextChoices):
+    """What a receiving body or a legal ground is configured for."""
+
+    ALL = "all", "Mọi văn bản"
+    ANNUAL_REPORT = "annual-report", "Báo cáo năm “Dân vận khéo”"
+    REVIEWS = "reviews", "Báo cáo sơ kết, tổng kết"
+    PLAN = "plan", "Kế hoạch"
+    ANNOUNCEMENT = "announcement", "Thông báo kết luận"
+    EMULATION = "emulation", "Báo cáo kết quả chấm điểm thi đua"
+    AWARD_DECISION = "award-decision", "Quyết định khen thưởng"
+
+
+class Addressee(ConfigItem):
+    """A receiving body ("Nơi nhận") of the documents of one level, valid for a period: the 2026 report
+    goes to the Ban Tuyên giáo và Dân vận Trung ương, the 2024 one went to the Ban Dân vận Trung ương."""
+
+    purpose = models.CharField("loại văn bản", max_length=20, choices=Purpose.choices, default=Purpose.ALL)
+    tier = models.CharField(
+        "cấp của cơ quan ban hành",
+        max_length=10,
+        blank=True,
+        choices=[("province", "Cấp tỉnh"), ("district", "Cấp huyện"), ("commune", "Cấp xã"), ("other", "Khác")],
+        help_text="Để trống: mọi cấp.",
+    )
+
+    class Meta(ConfigItem.Meta):
+        verbose_name = "nơi nhận văn bản"
+        verbose_name_plural = "nơi nhận văn bản"
+        ordering = ["purpose", "tier", "order", "name"]
+
+    def clean(self) -> None:
+        _check_period(self)
+
+    @classmethod
+    def lines(cls, purpose: str, tier: str, day: dt.date) -> list[str]:
+        """The names valid on `day` for `purpose` (or every document) and the issuer's `tier` (or every level)."""
+        rows = (
+            cls.objects.valid_on(day)
+            .filter(purpose__in=[purpose, Purpose.ALL], tier__in=[tier, ""])
+            .order_by("order", "name")
+        )
+        return list(dict.fromkeys(rows.values_list("name", flat=True)))
+
+
+class LegalBasis(ConfigItem):
+    """A legal ground ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"), valid from the day it
+    takes effect until the day before its successor does; a document cites those valid on its own date."""
+
+    text = models.CharField(
+        "nội dung căn cứ", max_length=400, help_text="Không ghi “Căn cứ” ở đầu, ví dụ: Luật Thi đua, khen thưởng ..."
+    )
+    purpose = models.CharField("loại văn bản", max_length=20, choices=Purpose.choices, default=Purpose.AWARD_DECISION)
+    system = models.CharField(
+        "hệ thống văn bản", max_length=10, choices=System.choices, blank=True, help_text="Để trống: cả hai hệ thống."
+    )
+
+    class Meta(ConfigItem.Meta):
+        verbose_name = "căn cứ pháp lý"
+        verbose_name_plural = "căn cứ pháp lý"
+        ordering = ["purpose", "order", "valid_from"]
+
+    def clean(self) -> None:
+        _check_period(self)
+
+    @classmethod
+    def lines(cls, purpose: str, system: str, day: dt.date) -> list[str]:
+        """ "Căn cứ ..." lines valid on `day` for `purpose` and the document `system`, in their order."""
+        rows = (
+            cls.objects.valid_on(day)
+            .filter(purpose__in=[purpose, Purpose.ALL], system__in=[system, ""])
+            .order_by("order", "valid_from")
+        )
+        return [f"Căn cứ {text}" for text in rows.values_list("text", flat=True)]

@@ -12,12 +12,15 @@ BLANK_NUMBER = " " * 6  # a draft leaves room for the clerk to write the number 
 
 
 def numbering_key(issuer: Issuer, doc_type: str, day: dt.date) -> str:
-    """The counter key: 'VB/<unit>/<type>/NK<term>' for the Party, 'VB/<unit>/<type>/<year>' for the State."""
+    """The counter key: 'VB/<unit>/<symbol>/<type>/NK<term>' for the Party, '.../<year>' for the State.
+
+    The symbol is part of it: a body renamed within a term (BDVTU → BTGDVTU) starts its own series.
+    """
     if CONVENTIONS[System(issuer.system)].numbering == NumberingPeriod.YEAR:
         period = str(day.year)
     else:
         period = f"NK{PartyTerm.for_date(day).pk}"
-    return f"VB/{issuer.unit_id}/{doc_type}/{period}"
+    return f"VB/{issuer.unit_id}/{issuer.symbol}/{doc_type}/{period}"
 
 
 def next_document_number(issuer: Issuer, doc_type: str, day: dt.date) -> int:

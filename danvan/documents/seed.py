@@ -71,3 +71,84 @@ def seed_config(FormatProfile, PartyTerm) -> None:
         )
     for name, start, end in TERMS:
         PartyTerm.objects.get_or_create(start=start, defaults={"name": name, "end": end})
+
+
+# --- Receiving bodies and legal grounds, with the real successions -------------------------------
+
+# The Ban Dân vận Trung ương and the Ban Tuyên giáo Trung ương merged into the Ban Tuyên giáo và Dân vận
+# Trung ương, announced on 3/2/2025; a province's own commission merged on its own day (DANVAN_COMMISSION_MERGER).
+CENTRAL_MERGER = dt.date(2025, 2, 3)
+DAY_BEFORE_CENTRAL_MERGER = CENTRAL_MERGER - dt.timedelta(days=1)
+PROVINCE_MERGER = dt.date(2025, 3, 1)
+BEFORE_PROVINCE_MERGER = PROVINCE_MERGER - dt.timedelta(days=1)
+REFORM = dt.date(2025, 7, 1)  # two-tier local government: districts end on 30/6/2025
+LAST_OLD_DAY = REFORM - dt.timedelta(days=1)
+
+# code, name, purpose, issuer tier ("" = any), valid from, valid until
+ADDRESSEES = [
+    ("bdv-tw-bc", "Ban Dân vận Trung ương", "annual-report", "province", None, DAY_BEFORE_CENTRAL_MERGER),
+    ("btgdv-tw-bc", "Ban Tuyên giáo và Dân vận Trung ương", "annual-report", "province", CENTRAL_MERGER, None),
+    ("tt-tu-bc", "Thường trực Tỉnh ủy", "all", "province", None, None),
+    ("bcd-dvk-bc", "Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh", "annual-report", "province", None, None),
+    ("bdv-tu-huyen", "Ban Dân vận Tỉnh ủy", "all", "district", None, BEFORE_PROVINCE_MERGER),
+    ("btgdv-tu-huyen", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "all", "district", PROVINCE_MERGER, LAST_OLD_DAY),
+    ("tt-hu", "Thường trực Huyện ủy", "all", "district", None, LAST_OLD_DAY),
+    ("btgdv-tu-xa", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "all", "commune", REFORM, None),
+    ("bdv-hu-xa", "Ban Dân vận Huyện ủy", "all", "commune", None, LAST_OLD_DAY),
+    ("tt-du", "Thường trực Đảng ủy", "all", "commune", None, None),
+    ("luu", "Lưu", "all", "", None, None),
+]  # fmt: skip
+ADDRESSEE_ORDER = {"luu": 99}
+
+# code, name, text (after "Căn cứ"), system ("" = both), valid from (in force), valid until
+LEGAL_BASES = [
+    ("luat-tcqdp-2015", "Luật Tổ chức chính quyền địa phương 2015",
+     "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+     "state", dt.date(2016, 1, 1), dt.date(2020, 6, 30)),
+    ("luat-tcqdp-2015-2019", "Luật Tổ chức chính quyền địa phương 2015, sửa đổi 2019",
+     "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của "
+     "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019",
+     "state", dt.date(2020, 7, 1), dt.date(2025, 2, 28)),
+    ("luat-tcqdp-2025-65", "Luật Tổ chức chính quyền địa phương số 65/2025/QH15",
+     "Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025",
+     "state", dt.date(2025, 3, 1), dt.date(2025, 6, 30)),
+    ("luat-tcqdp-2025-72", "Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+     "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+     "state", dt.date(2025, 7, 1), None),
+    ("luat-tdkt-2003", "Luật Thi đua, khen thưởng 2003, sửa đổi 2005, 2013",
+     "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+     "khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013",
+     "", dt.date(2014, 6, 1), dt.date(2023, 12, 31)),
+    ("luat-tdkt-2022", "Luật Thi đua, khen thưởng 2022",
+     "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+     "", dt.date(2024, 1, 1), None),
+]  # fmt: skip
+
+
+def seed_dated(Addressee, LegalBasis) -> None:
+    """Create the standard receiving bodies and legal grounds that are missing (migration and tests)."""
+    for order, (code, name, purpose, tier, start, until) in enumerate(ADDRESSEES, start=1):
+        Addressee.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "purpose": purpose,
+                "tier": tier,
+                "valid_from": start,
+                "valid_until": until,
+                "order": ADDRESSEE_ORDER.get(code, order),
+            },
+        )
+    for code, name, text, system, start, until in LEGAL_BASES:
+        LegalBasis.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "text": text,
+                "system": system,
+                "purpose": "award-decision",
+                "valid_from": start,
+                "valid_until": until,
+                "order": 1 if code.startswith("luat-tcqdp") else 2,
+            },
+        )

@@ -181,13 +181,9 @@ def ranking_xlsx(result: Ranking) -> bytes:
 def issuing_unit(criteria_set: CriteriaSet, day: dt.date):
     """Who issues the report on `day`: the set's commission, or its successor after a merger
     (the 2021 results are reported today by the Ban Tuyên giáo và Dân vận)."""
-    from danvan.org.services import successors_on
+    from danvan.documents.issuers import issuing_unit as scope_owner
 
-    unit = criteria_set.unit
-    if unit.is_valid_on(day):
-        return unit
-    successors = successors_on(unit, day)
-    return successors[0] if successors else unit
+    return scope_owner(criteria_set.unit, day)
 
 
 def ranking_document(result: Ranking, day: dt.date | None = None):

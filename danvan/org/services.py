@@ -23,6 +23,21 @@ def today() -> dt.date:
 ENDING_KINDS = {LineageKind.MERGE, LineageKind.SPLIT, LineageKind.END}
 
 
+def single_top_unit() -> Unit | None:
+    """The province, when the installation holds exactly one that exists today."""
+    tops = list(Unit.objects.filter(parent__isnull=True).valid_on(today()).select_related("kind")[:2])
+    return tops[0] if len(tops) == 1 else None
+
+
+def default_unit(user) -> Unit | None:
+    """The unit a user's reports and pages are about by default: their highest assigned unit, or the
+    installation's one province (a superuser without an assignment, the command line's system account)."""
+    if user is None or user.pk is None:
+        return single_top_unit()
+    assigned = Unit.objects.filter(role_assignments__user=user).select_related("kind").order_by("depth", "path")
+    return assigned.first() or single_top_unit()
+
+
 def visible_units(user, day: dt.date) -> UnitQuerySet:
     """Units the user may see that were valid on `day`."""
     return Unit.objects.restrict(user).valid_on(day)

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from danvan.org.models import Unit
+from danvan.org.services import default_unit
 from danvan.planning import reports
-from danvan.stats.report_data import default_unit
 
 
 def _system_user():

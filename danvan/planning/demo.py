@@ -13,6 +13,7 @@ import datetime as dt
 from django.utils import timezone
 
 from danvan.core.vn import fold
+from danvan.documents.issuers import commission_name
 from danvan.org.models import Unit
 from danvan.planning import rules
 from danvan.planning.models import (
@@ -116,12 +117,17 @@ PLANS = {
     ],
 }  # fmt: skip
 
-SUMMARIES = {
-    "purpose": "Triển khai thực hiện có hiệu quả các nghị quyết, chỉ thị, kết luận của Đảng về công tác dân vận; "
-    "bám sát nhiệm vụ chính trị của tỉnh.\nPhân công rõ đơn vị chủ trì, phối hợp và thời gian hoàn thành từng nhiệm vụ.",
-    "implementation": "Các đơn vị chủ trì xây dựng kế hoạch cụ thể, định kỳ báo cáo tiến độ về Ban Dân vận Tỉnh ủy "
-    "(từ tháng 3/2025 là Ban Tuyên giáo và Dân vận Tỉnh ủy) để tổng hợp, báo cáo Thường trực Tỉnh ủy.",
-}
+
+def summaries(issued: dt.date) -> dict[str, str]:
+    """The plan's purpose and implementation, naming the commission as it was called on the plan's date."""
+    commission = "Ban Dân vận" if commission_name(issued)[1] == "BDV" else "Ban Tuyên giáo và Dân vận"
+    return {
+        "purpose": "Triển khai thực hiện có hiệu quả các nghị quyết, chỉ thị, kết luận của Đảng về công tác dân vận; "
+        "bám sát nhiệm vụ chính trị của tỉnh.\nPhân công rõ đơn vị chủ trì, phối hợp và thời gian hoàn thành từng "
+        "nhiệm vụ.",
+        "implementation": f"Các đơn vị chủ trì xây dựng kế hoạch cụ thể, định kỳ báo cáo tiến độ về {commission} "
+        "Tỉnh ủy để tổng hợp, báo cáo Thường trực Tỉnh ủy.",
+    }
 
 
 def _province_unit(province: Unit, code_suffix: str) -> Unit | None:
@@ -199,7 +205,7 @@ def _plans(ctx, user, directives: dict[str, Directive], today: dt.date) -> int:
                     title=title,
                     number=f"{year - 2015:02d}-KH/{symbol}",
                     issued_on=issued,
-                    **SUMMARIES,
+                    **summaries(issued),
                 ),
             )
             count += 1

@@ -21,12 +21,12 @@ from danvan.core.xlsx.engine import MSG_OUT_OF_SCOPE
 from danvan.core.xlsx.modelkind import unit_path
 from danvan.core.xlsx.parsers import Choice
 from danvan.org.models import Unit
+from danvan.org.services import single_top_unit
 from danvan.planning import rules
 from danvan.planning.models import Directive, DirectiveType, KeyTask, Milestone, WorkPlan
 from danvan.planning.services.common import changes, committee_root, today
 from danvan.planning.services.directives import milestone_changes, sync_milestones
 from danvan.planning.services.plans import task_errors, usable_directives
-from danvan.stats.report_data import single_top_unit
 
 UNIT_CODE = Unit._meta.get_field("code").max_length
 

@@ -18,13 +18,13 @@ from danvan.core.xlsx import Column as XlsxColumn
 from danvan.core.xlsx import writer
 from danvan.documents import choices as doc_choices
 from danvan.documents.docx import render_docx
-from danvan.documents.services import compose
-from danvan.documents.spec import Document, Heading, Paragraph, Signature
+from danvan.documents.issuers import NoIssuer, body_name
+from danvan.documents.services import compose, scope_issuer
+from danvan.documents.spec import Document, Heading, Paragraph
 from danvan.org.models import Unit
 from danvan.planning.choices import QUARTERS, ReviewState, quarter_bounds
 from danvan.planning.models import KeyTask, Milestone, Supervision, WorkPlan
 from danvan.planning.services.common import committee_root
-from danvan.stats.reports import NoIssuer, issuing_unit
 
 __all__ = [
     "NoIssuer",
@@ -108,15 +108,16 @@ def plan_document(plan: WorkPlan, day: dt.date | None = None) -> Document:
         blocks += [Heading(f"{next(roman)}. TỔ CHỨC THỰC HIỆN", 1), *paragraphs(plan.implementation)]
     root = committee_root(plan.unit)
     recipients = [f"{_standing(root)} (báo cáo)", "Các cơ quan, đơn vị có liên quan", "Lưu VP"]
+    issuer = scope_issuer(plan.unit, day)
     return compose(
         doc_choices.PLAN,
-        issuing_unit(plan.unit, day),
+        issuer.unit,
         day,
         plan_summary(plan),
         blocks,
         recipients,
-        signature=Signature(),
         number=document_number(plan.number),
+        issuer=issuer,
     )
 
 
@@ -137,7 +138,7 @@ def announcement_document(sup: Supervision, day: dt.date | None = None) -> Docum
     day = day or sup.concluded_on or timezone.localdate()
     units = list(sup.supervised_units.order_by("path"))
     recs = list(sup.recommendations.select_related("responsible_unit").order_by("deadline", "id"))
-    issuer_unit = issuing_unit(sup.unit, day)
+    issuer = scope_issuer(sup.unit, day)
     activity = sup.get_activity_display().lower()
     who = supervised_label(sup, units)
     when = ""
@@ -152,7 +153,7 @@ def announcement_document(sup: Supervision, day: dt.date | None = None) -> Docum
         ),
         Paragraph(
             f"Sau khi xem xét báo cáo của Đoàn {activity} và ý kiến của các đơn vị được {activity}, "
-            f"{issuer_unit.name} kết luận như sau:"
+            f"{body_name(issuer)} kết luận như sau:"
         ),
         Heading("I. KẾT QUẢ THỰC HIỆN", 1),
         *(paragraphs(sup.findings) or [Paragraph("(Chưa ghi kết quả.)", italic=True)]),
@@ -173,13 +174,13 @@ def announcement_document(sup: Supervision, day: dt.date | None = None) -> Docum
     recipients = [u.name for u in units] + [f"{_standing(root)} (báo cáo)", f"Thành viên Đoàn {activity}", "Lưu VP"]
     return compose(
         doc_choices.ANNOUNCEMENT,
-        issuer_unit,
+        issuer.unit,
         day,
         announcement_summary(sup, units),
         blocks,
         recipients,
-        signature=Signature(),
         number=document_number(sup.announcement_number),
+        issuer=issuer,
     )
 
 
@@ -273,16 +274,16 @@ def reviews_document(
                 "các nội dung quá hạn và báo cáo kết quả."
             )
         )
-    issuer = issuing_unit(unit, day)
-    root = committee_root(unit) if unit is not None else issuer.parent or issuer
+    issuer = scope_issuer(unit, day)
+    root = committee_root(unit if unit is not None else issuer.unit)
     return compose(
         doc_choices.REPORT,
-        issuer,
+        issuer.unit,
         day,
         f"Tình hình sơ kết, tổng kết các nghị quyết, chỉ thị, kết luận {period}",
         blocks,
         [f"{_standing(root)} (báo cáo)", "Lưu VP"],
-        signature=Signature(),
+        issuer=issuer,
     )
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from danvan.documents.services import report_day
 from danvan.org.models import Unit
+from danvan.org.services import default_unit
 from danvan.stats import exports, reports
-from danvan.stats.report_data import Filters, default_unit, practice_report
+from danvan.stats.report_data import Filters, practice_report
 
 
 def _system_user():
@@ -31,12 +31,6 @@ def annual(year: int, unit_code: str | None, path: Path, user=None) -> str:
     if fmt == "xlsx":
         path.write_bytes(exports.workbook_bytes(practice_report(user, filters)))
     else:
-        document, _ = reports.annual_document(user, filters, _report_day(year))
+        document, _ = reports.annual_document(user, filters, report_day(year, filters.unit))
         path.write_bytes(reports.render(document, fmt))
     return f"Đã ghi báo cáo năm {year} vào {path}."
-
-
-def _report_day(year: int) -> dt.date:
-    """A yearly report is dated at the year's review conference, or today for the current year."""
-    today = timezone.localdate()
-    return today if year >= today.year else dt.date(year + 1, 1, 15)

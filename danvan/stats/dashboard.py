@@ -17,10 +17,11 @@ from danvan.emulation.choices import Status as CardStatus
 from danvan.emulation.models import Scorecard
 from danvan.org import services as org_services
 from danvan.org.models import Unit
+from danvan.org.services import default_unit
 from danvan.practices.choices import Status
 from danvan.practices.models import Practice
 from danvan.stats import cube
-from danvan.stats.report_data import current_year, default_unit
+from danvan.stats.report_data import current_year
 
 RANKED_TIERS = ("commune", "district")
 FIRST_YEAR = 2009  # the "Dân vận khéo" movement began in 2009

@@ -12,19 +12,20 @@ from django.utils import timezone
 
 from danvan.core import scoping
 from danvan.core.vn import text_date
-from danvan.org.divisions import REFORM_DATE
-from danvan.org.models import Unit
-from danvan.practices.choices import Kind
-from danvan.stats import cube
-from danvan.stats.phrasing import (
+from danvan.documents.issuers import scope_word
+from danvan.documents.phrasing import (
     YearFigures,
     levels_sentence,
     reform_sentence,
     registration_sentence,
-    scope_phrase,
     scope_sentence,
     split_sentence,
 )
+from danvan.org.divisions import REFORM_DATE
+from danvan.org.models import Unit
+from danvan.org.services import default_unit, single_top_unit  # noqa: F401 (re-exported for older callers)
+from danvan.practices.choices import Kind
+from danvan.stats import cube
 
 DIMENSION_ORDER = ["level", "field", "bloc", "kind", "subject"]
 
@@ -61,20 +62,6 @@ def top_units(user) -> list[Unit]:
     return list(qs.select_related("kind").order_by("path")[:500])
 
 
-def default_unit(user) -> Unit | None:
-    """The user's highest assigned unit (a superuser without one sees the whole system)."""
-    if user.pk is None:  # the command line's system account
-        return single_top_unit()
-    assigned = Unit.objects.filter(role_assignments__user=user).select_related("kind").order_by("depth", "path")
-    return assigned.first() or single_top_unit()
-
-
-def single_top_unit() -> Unit | None:
-    """The province, when the installation holds exactly one that exists today."""
-    tops = list(Unit.objects.filter(parent__isnull=True).valid_on(timezone.localdate()).select_related("kind")[:2])
-    return tops[0] if len(tops) == 1 else None
-
-
 def practice_report(user, filters: Filters) -> Report:
     """Every table of the year over one scope: the same units, the same definition of "last year"."""
     year = filters.year
@@ -87,11 +74,6 @@ def practice_report(user, filters: Filters) -> Report:
     report = Report(filters, unit.name if unit else "Toàn quốc", scope, tables, by_unit, trend)
     report.sentences = sentences(report)
     return report
-
-
-def scope_word(unit: Unit | None) -> str:
-    """ "toàn tỉnh", "toàn huyện", "toàn xã", "toàn đơn vị": the scope of a report about `unit`."""
-    return scope_phrase(unit.kind.tier, unit.name) if unit else "toàn quốc"
 
 
 def sentences(report: Report) -> list[str]:

@@ -8,42 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from danvan.core.vn import format_percent
+from danvan.core.vn import format_percent, format_signed
 from danvan.documents import choices as doc_choices
 from danvan.documents.docx import render_docx
-from danvan.documents.models import Issuer
+from danvan.documents.issuers import NoIssuer
 from danvan.documents.pdf import render_pdf
-from danvan.documents.services import compose
-from danvan.documents.spec import Column, Heading, Paragraph, Signature, Table
-from danvan.org.models import Unit
+from danvan.documents.services import compose, scope_issuer
+from danvan.documents.spec import Column, Heading, Paragraph, Table
 from danvan.stats.cube import Table as StatsTable
 from danvan.stats.report_data import Filters, practice_report
 
-RECIPIENTS = ["Ban Dân vận Trung ương", "Thường trực Tỉnh ủy", "Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh", "Lưu"]
+__all__ = ["NoIssuer", "annual_document", "render"]
 
 
-class NoIssuer(LookupError):
-    """No issuing body (with its symbol and signers) is configured for the report's unit on that day."""
+def report_recipients(issuer, day: dt.date) -> list[str]:
+    """ "Nơi nhận" of the yearly report: the bodies above the issuer, valid on the report's date."""
+    from danvan.documents.addressees import addressees_for
 
-
-def issuing_unit(unit: Unit | None, day: dt.date) -> Unit:
-    """The commission that issues reports about `unit`: configured as an Issuer valid on `day` at the
-    unit itself, among its direct children, or up the tree (a commune's report is issued by its
-    province's commission when it has none of its own)."""
-    candidates = Issuer.objects.valid_on(day).select_related("unit")
-    chain = [*unit.ancestors(), unit] if unit else []
-    for node in reversed(chain):
-        issuer = candidates.filter(unit=node).first() or candidates.filter(unit__parent=node).first()
-        if issuer is not None:
-            return issuer.unit
-    issuer = candidates.first() if unit is None else None
-    if issuer is None:
-        where = unit.name if unit else "hệ thống"
-        raise NoIssuer(
-            f"Chưa khai báo cơ quan ban hành văn bản cho {where} vào ngày {day:%d/%m/%Y}; "
-            "khai báo tại Cấu hình → Cơ quan ban hành văn bản."
-        )
-    return issuer.unit
+    return addressees_for("annual-report", issuer, day)
 
 
 def _stats_table(table: StatsTable, first_column: str) -> Table:
@@ -57,9 +39,7 @@ def _stats_table(table: StatsTable, first_column: str) -> Table:
     ]
 
     def cells(index, row):
-        change = (
-            "" if row.change is None else (f"+{row.change}" if row.change > 0 else str(row.change).replace("-", "−"))
-        )
+        change = format_signed(row.change)
         return [
             index,
             row.label,
@@ -100,17 +80,17 @@ def annual_document(user, filters: Filters, day: dt.date, reserve_number: bool =
         ),
         _stats_table(_with_data(report.by_unit), "Đơn vị"),
     ]
-    unit = filters.unit
+    issuer = scope_issuer(filters.unit, day)
     summary = f"Kết quả thực hiện phong trào thi đua “Dân vận khéo” năm {year}"
     return compose(
         doc_choices.REPORT,
-        issuing_unit(unit, day),
+        issuer.unit,
         day,
         summary,
         blocks,
-        RECIPIENTS,
-        signature=Signature(),
+        report_recipients(issuer, day),
         reserve_number=reserve_number,
+        issuer=issuer,
     ), report
 
 

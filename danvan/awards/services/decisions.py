@@ -27,6 +27,8 @@ from danvan.awards.services.proposals import DECIDE, PROPOSAL_WORKFLOW
 from danvan.core import changelog, scoping
 from danvan.core.workflow import OWN_UNIT, Transition, Workflow
 from danvan.documents.choices import DECISION as DECISION_KIND
+from danvan.documents.issuers import NoIssuer
+from danvan.documents.issuers import issuer_for as documents_issuer_for
 from danvan.documents.models import Issuer, PartyTerm
 from danvan.documents.numbering import format_symbol, next_document_number
 
@@ -36,7 +38,16 @@ DECISION_WORKFLOW = Workflow(
     state_field="status",
     locked_states=frozenset({DS.ISSUED}),
     transitions=[
-        Transition("issue", "Ban hành", frozenset({DS.DRAFT}), DS.ISSUED, scoping.REVIEW, OWN_UNIT, style="success")
+        Transition(
+            "issue",
+            "Ban hành",
+            frozenset({DS.DRAFT}),
+            DS.ISSUED,
+            scoping.REVIEW,
+            OWN_UNIT,
+            style="success",
+            confirmation="Ban hành quyết định? Quyết định được cấp số và khóa; muốn sửa phải lập đính chính.",
+        )
     ],
 )
 
@@ -49,8 +60,8 @@ AMENDABLE_RECIPIENT_FIELDS = ("name", "position", "unit_name")
 
 def issuer_for(decision: Decision) -> Issuer:
     try:
-        return Issuer.for_unit(decision.unit, decision.date)
-    except Issuer.DoesNotExist as exc:
+        return documents_issuer_for(decision.unit, decision.date)
+    except NoIssuer as exc:
         raise ValidationError(str(exc)) from None
 
 
@@ -62,14 +73,13 @@ def new_decision(award_type: AwardType, year: int, day: dt.date | None = None) -
         year=year,
         date=day or timezone.localdate(),
         unit=authority.unit,
-        legal_bases=authority.legal_bases,
+        legal_bases=authority.legal_bases_on(day or timezone.localdate()),
         executors=authority.executors,
         distribution=authority.distribution,
         signer_mode=SignerMode.HEAD,
     )
     if authority.unit_id:
-        issuer = Issuer.objects.filter(unit=authority.unit).valid_on(decision.date).first()
-        decision.signer_name = issuer.head_name if issuer else ""
+        decision.signer_name = documents_issuer_for(authority.unit, decision.date).head_name
     return decision
 
 
@@ -107,7 +117,9 @@ def create_decision(user, decision: Decision) -> Decision:
         )
     decision.unit = authority.unit
     require(user, decision.unit)
-    for name in ("legal_bases", "executors", "distribution"):
+    if not decision.legal_bases.strip():
+        decision.legal_bases = authority.legal_bases_on(decision.date)  # blank on the form: those in force
+    for name in ("executors", "distribution"):
         if not getattr(decision, name).strip():
             setattr(decision, name, getattr(authority, name))  # blank on the form: the configured text
     if not decision.signer_name:

@@ -103,8 +103,4 @@ def vn_signed(value: Any) -> str:
         number = _number(value)
     except (TypeError, ValueError):
         return str(value)
-    if number > 0:
-        return f"+{vn.format_number(number)}"
-    if number < 0:
-        return f"−{vn.format_number(-number)}"
-    return "0"
+    return vn.format_signed(number)

@@ -11,7 +11,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from danvan.documents.models import Issuer
 from danvan.emulation import services
 from danvan.emulation.choices import Kind, Status
 from danvan.emulation.models import CriteriaSet, Criterion, EvidenceFile, Score, Scorecard
@@ -49,8 +48,6 @@ def expected(who: str, key: str, view: dict, allowed: dict, ok: int) -> int:
 @pytest.fixture
 def world(cast, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    for unit, line, symbol in [(cast.province, "TỈNH ỦY TÂY NINH", "TU"), (cast.d1, "HUYỆN ỦY BẾN CẦU", "HU")]:
-        Issuer.objects.create(unit=unit, issuer_line=line, symbol=symbol, place="Tây Ninh", head_title="BÍ THƯ")
     sets, cards, criteria = {}, {}, {}
     for key, owner, members, commission in [
         ("P", cast.province, [cast.d1, cast.d2], cast.admin),

@@ -17,16 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def data(cast):
-    commission = make_unit("Ban Dân vận Tỉnh ủy Tây Ninh", "ban-dan-van", cast.province, code="BDV")
-    Issuer.objects.create(
-        unit=commission,
-        superior_line="TỈNH ỦY TÂY NINH",
-        issuer_line="BAN DÂN VẬN",
-        symbol="BDVTU",
-        place="Tây Ninh",
-        head_name="Lê Minh Thế",
-        deputy_name="Lý Trung Đông",
-    )
+    """The cast's tree and practices; no issuer is configured: the tree says who issues."""
     # 2021: 10 registered (8 recognized); 2022: C1 3 (3), C2 2 (1), C3 4 (3) = 9 registered, 7 recognized.
     for year, plan in {2021: [(cast.c1, 10, 8)], 2022: [(cast.c1, 3, 3), (cast.c2, 2, 1), (cast.c3, 4, 3)]}.items():
         for unit, total, recognized in plan:
@@ -60,16 +51,44 @@ def test_the_yearly_report_is_a_party_document_with_the_figures(data):
         "đã công nhận 7 mô hình đạt cấp cơ sở, chiếm 77,8% so với số đăng ký."
     )
     assert expected in text
-    assert "TRƯỞNG BAN" in text and "Lê Minh Thế" in text and "T/M" not in text
+    assert "TRƯỞNG BAN" in text and "T/M" not in text
+    assert "- Ban Dân vận Trung ương," in text and "Tuyên giáo" not in text  # receiving bodies of 1/2023
     # The units table: the two districts with their own counts.
     assert report.by_unit.total.registered == 9
 
 
+def test_a_configured_issuer_overrides_the_tree(data):
+    commission = make_unit("Ban Dân vận Tỉnh ủy Tây Ninh", "ban-dan-van", data.province, code="BDV")
+    Issuer.objects.create(
+        unit=commission,
+        superior_line="TỈNH ỦY TÂY NINH",
+        issuer_line="BAN DÂN VẬN",
+        symbol="BDV-TU",
+        place="Tây Ninh",
+        head_name="Lê Minh Thế",
+        valid_until=dt.date(2025, 2, 28),
+    )
+    document, _ = annual_document(data.admin, Filters(2022, data.province), dt.date(2023, 1, 15))
+    text = text_of(Docx(io.BytesIO(render(document, "docx"))))
+    assert "-BC/BDV-TU" in text and "Lê Minh Thế" in text
+    # After the configured period, the tree again: the merged commission, its name left for the clerk.
+    later, _ = annual_document(data.admin, Filters(2025, data.province), dt.date(2026, 1, 15))
+    header = Docx(io.BytesIO(render(later, "docx"))).tables[0].cell(0, 0).text
+    assert "BAN TUYÊN GIÁO VÀ DÂN VẬN" in header and "-BC/BTGDVTU" in header
+
+
 def test_a_commune_officers_report_covers_only_their_commune(data):
     document, report = annual_document(data.c1_officer, Filters(2022, data.c1), dt.date(2023, 1, 15))
-    text = text_of(Docx(io.BytesIO(render(document, "docx"))))
+    word = Docx(io.BytesIO(render(document, "docx")))
+    text = text_of(word)
     assert "Năm 2022, toàn xã đăng ký 3 mô hình cấp cơ sở, giảm 7 mô hình so với năm 2021" in text
     assert report.tables["level"].total.registered == 3
+    # Issued by the commune's Party committee, under the district's Party organization of the time.
+    header = word.tables[0].cell(0, 0).text
+    assert header.split("\n")[:2] == ["ĐẢNG BỘ HUYỆN BẾN CẦU", data.c1.name.upper()]
+    assert "-BC/ĐU" in header
+    assert "T/M ĐẢNG ỦY" in text and "BÍ THƯ" in text
+    assert "- Ban Dân vận Huyện ủy," in text
 
 
 def test_the_report_can_be_downloaded_from_the_statistics_page(client, data):
@@ -81,10 +100,13 @@ def test_the_report_can_be_downloaded_from_the_statistics_page(client, data):
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_without_an_issuer_the_user_gets_a_clear_message(client, cast):
-    client.force_login(cast.admin)
+def test_with_several_provinces_and_no_unit_chosen_the_user_gets_a_clear_message(client, cast):
+    from django.contrib.auth import get_user_model
+
+    make_unit("Tỉnh ủy Long An", "tinh-uy", None, code="LA")
+    client.force_login(get_user_model().objects.create_superuser("goc", password="x"))
     response = client.get(reverse("stats:annual-report", args=["docx"]) + "?nam=2022", follow=True)
-    assert "Chưa khai báo cơ quan ban hành văn bản" in response.content.decode()
+    assert "Chưa xác định được đơn vị ban hành văn bản" in response.content.decode()
 
 
 def test_the_command_writes_docx_xlsx_and_refuses_bad_arguments(data, tmp_path):

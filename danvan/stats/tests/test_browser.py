@@ -8,7 +8,6 @@ from docx import Document as Docx
 from playwright.sync_api import expect
 
 from danvan.core.testing.factories import make_practice, make_unit
-from danvan.documents.models import Issuer
 from danvan.org import services as org_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,15 +15,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def data(cast):
-    commission = make_unit("Ban Dân vận Tỉnh ủy Tây Ninh", "ban-dan-van", cast.province, code="BDV")
-    Issuer.objects.create(
-        unit=commission,
-        superior_line="TỈNH ỦY TÂY NINH",
-        issuer_line="BAN DÂN VẬN",
-        symbol="BDVTU",
-        place="Tây Ninh",
-        head_name="Lê Minh Thế",
-    )
     for unit, count in ((cast.c1, 3), (cast.c2, 2), (cast.c3, 4)):
         for i in range(count):
             make_practice(unit, 2019, name=f"Mô hình {unit.code} {i}")

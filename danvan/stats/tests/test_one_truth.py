@@ -13,7 +13,6 @@ from docx import Document as Docx
 from openpyxl import load_workbook
 
 from danvan.core.testing.factories import make_practice, make_unit, make_user
-from danvan.documents.models import Issuer
 from danvan.org import services as org_services
 from danvan.practices.models import Practice
 from danvan.stats.report_data import current_year
@@ -32,15 +31,6 @@ def number(text: str) -> int | None:
 @pytest.fixture
 def data(cast):
     """C1 and C2 merge into the new commune N on 1 July of last year; records over three years."""
-    commission = make_unit("Ban Tuyên giáo và Dân vận Tỉnh ủy", "ban-dan-van", cast.province, code="BTGDV")
-    Issuer.objects.create(
-        unit=commission,
-        superior_line="TỈNH ỦY TÂY NINH",
-        issuer_line="BAN TUYÊN GIÁO VÀ DÂN VẬN",
-        symbol="BTGDVTU",
-        place="Tây Ninh",
-        head_name="Lê Minh Thế",
-    )
     merge_day = dt.date(THIS_YEAR - 1, 7, 1)
     new = make_unit("Đảng ủy xã Hòa Hiệp", "dang-uy-xa", cast.province, code="N", valid_from=merge_day)
     org_services.record_lineage("merge", merge_day, [cast.c1, cast.c2], [new])

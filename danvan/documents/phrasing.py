@@ -118,26 +118,6 @@ def split_sentence(lead: str, parts: list[tuple[str, int]], total: int, noun: st
     return f"{lead}: {'; '.join(items)}."
 
 
-def scope_phrase(tier: str | None, unit_name: str, short_name: str = "") -> str:
-    """ "toàn tỉnh" for a province, "toàn huyện", "toàn xã"/"toàn phường"; otherwise "toàn đơn vị"."""
-    lowered = unit_name.lower()
-    if tier == "province":
-        return "toàn tỉnh" if "tỉnh" in lowered or not lowered.startswith("thành ủy") else "toàn thành phố"
-    if tier == "district":
-        return (
-            "toàn huyện"
-            if lowered.startswith("huyện")
-            else "toàn thị xã"
-            if lowered.startswith("thị")
-            else "toàn thành phố"
-        )
-    if tier == "commune":
-        for word in ("phường", "thị trấn", "đặc khu", "xã"):
-            if f" {word} " in f" {lowered} ":
-                return f"toàn {word}"
-    return "toàn đơn vị"
-
-
 # --- Commendations ("Chủ tịch UBND tỉnh tặng Bằng khen cho 5 tập thể và 10 cá nhân; ...") ---------------
 
 NOTHING_AWARDED = "Chưa có tập thể, cá nhân nào được khen thưởng."

@@ -1,8 +1,7 @@
-from danvan.stats.phrasing import (
+from danvan.documents.phrasing import (
     YearFigures,
     change_phrase,
     registration_sentence,
-    scope_phrase,
     split_sentence,
 )
 
@@ -63,18 +62,29 @@ def test_split_sentence_leaves_out_empty_parts_and_gives_shares():
     assert split_sentence("Theo khối", [], 0) == "Theo khối: không có mô hình."
 
 
-def test_scope_phrase_follows_the_unit_tier():
-    assert scope_phrase("province", "Tỉnh ủy Tây Ninh") == "toàn tỉnh"
-    assert scope_phrase("province", "Thành ủy Hà Nội") == "toàn thành phố"
-    assert scope_phrase("district", "Huyện ủy Bến Cầu") == "toàn huyện"
-    assert scope_phrase("district", "Thị ủy Hòa Thành") == "toàn thị xã"
-    assert scope_phrase("commune", "Đảng ủy phường Tân Ninh") == "toàn phường"
-    assert scope_phrase("commune", "Đảng ủy xã Long Thuận") == "toàn xã"
-    assert scope_phrase("other", "Hội Nông dân tỉnh") == "toàn đơn vị"
+def _unit(tier: str, name: str):
+    from danvan.org.models import Unit, UnitKind
+
+    return Unit(name=name, kind=UnitKind(code=f"k-{tier}", tier=tier))
+
+
+def test_scope_word_follows_the_unit_tier_and_name():
+    from danvan.documents.issuers import scope_word
+
+    assert scope_word(_unit("province", "Tỉnh ủy Tây Ninh")) == "toàn tỉnh"
+    assert scope_word(_unit("province", "Thành ủy Hà Nội")) == "toàn thành phố"
+    assert scope_word(_unit("district", "Huyện ủy Bến Cầu")) == "toàn huyện"
+    assert scope_word(_unit("district", "Thị ủy Hòa Thành")) == "toàn thị xã"
+    assert scope_word(_unit("district", "Quận uỷ Ba Đình")) == "toàn quận"
+    assert scope_word(_unit("commune", "Đảng ủy phường Tân Ninh")) == "toàn phường"
+    assert scope_word(_unit("commune", "Đảng ủy xã Long Thuận")) == "toàn xã"
+    assert scope_word(_unit("commune", "Đảng ủy đặc khu Phú Quốc")) == "toàn đặc khu"
+    assert scope_word(_unit("other", "Hội Nông dân tỉnh")) == "toàn đơn vị"
+    assert scope_word(None) == "toàn quốc"
 
 
 def test_several_levels_are_worded_in_one_sentence_with_a_level_that_ended():
-    from danvan.stats.phrasing import levels_sentence
+    from danvan.documents.phrasing import levels_sentence
 
     text = levels_sentence([("Cấp cơ sở", 953, 179, 923), ("Cấp huyện", 0, 0, 93)], 2026)
     assert text == (
@@ -86,7 +96,7 @@ def test_several_levels_are_worded_in_one_sentence_with_a_level_that_ended():
 def test_the_reform_sentence_says_what_the_comparison_covers():
     import datetime as dt
 
-    from danvan.stats.phrasing import reform_sentence
+    from danvan.documents.phrasing import reform_sentence
 
     text = reform_sentence(2025, dt.date(2025, 7, 1), ["Tỉnh ủy Long An (đến 30/6/2025)"], mapped_to_today=False)
     assert text.startswith("Do sắp xếp đơn vị hành chính từ ngày 1/7/2025")

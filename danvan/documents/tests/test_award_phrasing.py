@@ -1,6 +1,6 @@
 """The sentences of the conference reports: both kinds, one kind only, several award types, nobody."""
 
-from danvan.stats.phrasing import AwardCount, award_clause, awards_sentence, recipients_phrase
+from danvan.documents.phrasing import AwardCount, award_clause, awards_sentence, recipients_phrase
 
 UBND = "Chủ tịch UBND tỉnh"
 BDV = "Ban Dân vận Tỉnh ủy"
