@@ -50,9 +50,12 @@ def check_disk() -> bool:
 
 def check_task_queue() -> bool:
     """No background task has waited longer than HEALTH_TASK_MAX_WAIT_MINUTES (the worker runs)."""
-    model = apps.get_model("django_tasks_db", "DBTaskResult")
+    # The app's label is "django_tasks_database" (its module is django_tasks_db).
+    model = apps.get_model("django_tasks_database", "DBTaskResult")
     limit = timezone.now() - timedelta(minutes=settings.HEALTH_TASK_MAX_WAIT_MINUTES)
-    return not model.objects.filter(status="READY", run_after__lt=limit).exists()
+    # ready(): waiting and due (a task not deferred has run_after = the far future, so the wait is since
+    # it was queued).
+    return not model.objects.ready().filter(enqueued_at__lt=limit).exists()
 
 
 def checks() -> dict[str, Callable[[], bool]]:
