@@ -12,7 +12,7 @@ from danvan.awards.models import Decision, Recipient
 from danvan.core.vn import fold, format_number, header_date
 from danvan.documents.choices import CONVENTIONS, DECISION, System
 from danvan.documents.docx import render_docx
-from danvan.documents.issuers import NoIssuer, issuer_for
+from danvan.documents.issuers import NoIssuer
 from danvan.documents.models import FormatProfile, Issuer
 from danvan.documents.numbering import format_symbol
 from danvan.documents.phrasing import recipients_phrase
@@ -107,7 +107,7 @@ def annex_title(decision: Decision, collectives: int, individuals: int) -> str:
 def decision_document(decision: Decision) -> Document:
     """The decision as a document spec; the issuer and the format profile come from its unit and date."""
     try:
-        issuer = issuer_for(decision.unit, decision.date)
+        issuer = decision.award_type.authority.issuer_on(decision.date)
     except NoIssuer as exc:
         raise ValidationError(str(exc)) from None
     try:
