@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/danvan
 export DANVAN_TEST_POSTGRES_URL ?= $(PG_URL)
 PYTEST_WORKERS ?= 2
 
-.PHONY: system-deps install install-test demo serve test test-sqlite test-postgres lint format bench clean
+.PHONY: system-deps install install-test demo worker serve test test-sqlite test-postgres lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,13 +36,24 @@ system-deps:
 install-test: install
 	$(call apt_install_missing,$(DEB_RUNTIME) $(DEB_TEST))
 
+# gunicorn with danvan/gunicorn_conf.py (3 workers x 2 threads on two cores; DANVAN_WEB_* to change).
+GUNICORN := $(BIN)/gunicorn -c python:danvan.gunicorn_conf danvan.wsgi
+# The background worker (imports, certificates, report PDFs) runs beside the web server; both stop together.
+WITH_WORKER = $(BIN)/danvan db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM;
+
 demo: install
 	$(BIN)/danvan migrate --noinput
 	$(BIN)/danvan load_demo
-	$(BIN)/danvan runserver --insecure 127.0.0.1:8000
+	$(BIN)/danvan collectstatic --noinput -v0
+	$(WITH_WORKER) $(GUNICORN)
+
+worker: install
+	$(BIN)/danvan db_worker
 
 serve: install
-	$(BIN)/danvan runserver --insecure 127.0.0.1:8000
+	$(BIN)/danvan migrate --noinput
+	$(BIN)/danvan collectstatic --noinput -v0
+	$(GUNICORN)
 
 test: install-test test-sqlite test-postgres
 

@@ -18,6 +18,47 @@ def cast(db):
 def _fast_password_hashing(settings):
     # The real hasher costs ~0.3 s per user; the cast alone has seven.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Plain static names served by the finders, even where `collectstatic` has left a manifest in var/
+    # (the hashed storage is tested on its own in core/tests/test_serving.py).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_in_the_request(settings, _media_root):
+    """Background jobs run at once, in the test (tests that need a real worker use the `worker` fixture)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = _media_root
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory):
+    """With SQLite in memory, a run that holds `worker` tests keeps its test database in a file instead:
+    a worker process cannot open another process's memory."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    wants_worker = any("worker" in getattr(item, "fixturenames", ()) for item in request.session.items)
+    if db["ENGINE"].endswith("sqlite3") and db["NAME"] == ":memory:" and wants_worker:
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture
+def worker(settings, transactional_db, tmp_path):
+    """A real `danvan db_worker` process on the test database; jobs go to its queue."""
+    from danvan.core.testing.worker import Worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    process = Worker(settings.MEDIA_ROOT).start()
+    yield process
+    process.stop()
 
 
 CHROMIUM_ARGS = [

@@ -92,6 +92,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     "danvan.core",
     "danvan.org",
     "danvan.documents",
@@ -104,13 +107,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before host checks and HTTPS redirection (danvan/core/health.py).
+    "danvan.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "danvan.core.middleware.SecurityHeadersMiddleware",
+    "danvan.core.middleware.IdleTimeoutMiddleware",
+    # Last: axes turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
     "danvan.core.middleware.ActorMiddleware",
 ]
 
@@ -135,8 +145,10 @@ TEMPLATES = [
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -155,10 +167,21 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# WhiteNoise serves the files `danvan collectstatic` gathered, under hashed, compressed names; before
+# collectstatic has run (a fresh checkout, the tests) the storage falls back to plain names found by the finders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "danvan.core.staticfiles.StaticStorage"},
+}
+WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "staticfiles.json").exists()
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
+# `danvan backup`: where archives go and how many are kept.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = int(env("BACKUP_KEEP", "14"))
 # Largest spreadsheet an import accepts (bytes).
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 
@@ -166,10 +189,48 @@ IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 # Feb–Mar 2025): documents derived from the unit tree name the commission by it (YYYY-MM-DD).
 COMMISSION_MERGER = env("COMMISSION_MERGER", "2025-03-01")
 
+# Background jobs (imports, certificates, report PDFs): django-tasks with its database queue, run by
+# `danvan db_worker` (docs/tasks.md). "django_tasks.backends.immediate.ImmediateBackend" runs them
+# inside the request instead (no worker; the tests use it).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A running job whose worker has not reported for this long is given up as failed.
+JOB_STALE_SECONDS = int(env("JOB_STALE_SECONDS", str(15 * 60)))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"
+# A session ends after this many minutes without a request (danvan.core.middleware.IdleTimeoutMiddleware).
+SESSION_IDLE_MINUTES = int(env("SESSION_IDLE_MINUTES", "120"))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# HTTPS behind a reverse proxy (docs/deploy.md): trust the proxy's X-Forwarded-Proto/-Host only when told.
+if env_bool("BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# /healthz fails below this much free space for uploads, or when a background task waits longer.
+HEALTH_MIN_FREE_MB = int(env("HEALTH_MIN_FREE_MB", "500"))
+HEALTH_TASK_MAX_WAIT_MINUTES = int(env("HEALTH_TASK_MAX_WAIT_MINUTES", "30"))
+
+# Login throttling (django-axes): lock a username, and separately an address, after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "danvan.core.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(env("LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "danvan.core.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "danvan.core.security.client_ip"
+
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -3,20 +3,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from danvan.awards.choices import RecipientKind, SignerMode
-from danvan.awards.models import Decision, Recipient
+from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core.vn import fold, format_number, header_date
-from danvan.documents.choices import CONVENTIONS, DECISION, System
+from danvan.documents.choices import CONVENTIONS, DECISION, SUBMISSION, System
 from danvan.documents.docx import render_docx
 from danvan.documents.issuers import NoIssuer
 from danvan.documents.models import FormatProfile, Issuer
 from danvan.documents.numbering import format_symbol
 from danvan.documents.phrasing import recipients_phrase
-from danvan.documents.spec import DEPUTY, HEAD, Annex, Column, Document, Heading, Paragraph, Signature, Table
+from danvan.documents.spec import (
+    CENTER,
+    DEPUTY,
+    HEAD,
+    Annex,
+    Column,
+    Document,
+    Heading,
+    Paragraph,
+    Signature,
+    Table,
+)
 
 
 def _lines(text: str) -> list[str]:
@@ -157,3 +170,96 @@ def docx_filename(decision: Decision) -> str:
     if decision.number:
         return f"quyet-dinh-{re.sub(r'[^a-z0-9]+', '-', fold(decision.number)).strip('-')}.docx"
     return f"du-thao-quyet-dinh-{decision.pk}.docx"
+
+
+# --- The proposal (tờ trình) ---------------------------------------------------------------------
+
+
+def proposal_day(proposal: Proposal) -> dt.date:
+    """The date of the tờ trình: when it was last sent up, else when it was drawn up."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from danvan.core.models import WorkflowStep
+
+    sent = (
+        WorkflowStep.objects.filter(
+            content_type=ContentType.objects.get_for_model(Proposal), object_id=str(proposal.pk), action="submit"
+        )
+        .order_by("-timestamp")
+        .values_list("timestamp", flat=True)
+        .first()
+    )
+    moment = sent or proposal.created_at
+    return timezone.localtime(moment).date() if moment else timezone.localdate()
+
+
+def proposal_number_text(proposal: Proposal, issuer: Issuer) -> str:
+    """'Số 12-TTr/ĐU' from the number the unit wrote ('12' or '12-TTr/ĐU'); blank when there is none."""
+    number = proposal.number.strip()
+    if number.isdigit():
+        return format_symbol(int(number), SUBMISSION.code, issuer)
+    if not number:
+        return format_symbol(None, SUBMISSION.code, issuer)
+    prefix = CONVENTIONS[System(issuer.system)].number_pattern.split("{number}")[0]
+    return f"{prefix}{number}"
+
+
+def proposal_document(proposal: Proposal) -> Document:
+    """The proposal as a tờ trình in the issuer's format: "Kính gửi" the awarding authority, the
+    request with the achievement, and the list of collectives and individuals as an annex."""
+    day = proposal_day(proposal)
+    issuer = Issuer.objects.filter(unit=proposal.unit).valid_on(day).first()
+    if issuer is None:
+        raise ValidationError(
+            f"Chưa khai báo thông tin ban hành văn bản của {proposal.unit.name} có hiệu lực ngày "
+            f"{day:%d/%m/%Y}; khai báo tại Cấu hình → Cơ quan ban hành văn bản."
+        )
+    try:
+        profile = FormatProfile.for_date(day, issuer.system)
+    except FormatProfile.DoesNotExist as exc:
+        raise ValidationError(str(exc)) from None
+    award = proposal.award_type
+    recipients = list(proposal.recipients.all().order_by("kind", "order", "id"))
+    collectives = sum(1 for r in recipients if r.kind == RecipientKind.COLLECTIVE)
+    individuals = len(recipients) - collectives
+    achievement = proposal.achievement.strip().rstrip(".")
+    who = recipients_phrase(collectives, individuals) or "các tập thể, cá nhân"
+    period = f" {proposal.period}" if proposal.period else ""
+    number = proposal_number_text(proposal, issuer)
+    bare_number = number.split(" ", 1)[1]
+    blocks = [
+        Paragraph(f"Kính gửi: {award.authority.name}", align=CENTER, indent=False),
+        Paragraph(
+            f"Căn cứ kết quả thực hiện phong trào thi đua “Dân vận khéo” năm {proposal.year}{period}, "
+            f"{proposal.unit_name} kính đề nghị {award.authority.name} xem xét, tặng {award.form} cho {who} "
+            f"(có danh sách kèm theo) {achievement}."
+        ),
+        Paragraph(f"Kính đề nghị {award.authority.name} xem xét, quyết định."),
+    ]
+    subtitle = f"(Kèm theo Tờ trình số {bare_number}, {header_date(day)} của {proposal.unit_name})"
+    title = f"DANH SÁCH {_who_upper(collectives, individuals)} ĐỀ NGHỊ TẶNG {award.form.upper()}"
+    return Document(
+        kind_label=SUBMISSION.label,
+        summary=f"Đề nghị tặng {award.form}",
+        issuer=issuer,
+        date=day,
+        number_text=number,
+        blocks=blocks,
+        recipients=[award.authority.name, "Lưu VP"],
+        signature=Signature(),
+        profile=profile,
+        annexes=[Annex(title, subtitle, annex_table(recipients))],
+        doc_type=SUBMISSION.code,
+    )
+
+
+def _who_upper(collectives: int, individuals: int) -> str:
+    return "TẬP THỂ, CÁ NHÂN" if collectives and individuals else "CÁ NHÂN" if individuals else "TẬP THỂ"
+
+
+def proposal_docx(proposal: Proposal) -> bytes:
+    return render_docx(proposal_document(proposal))
+
+
+def proposal_filename(proposal: Proposal) -> str:
+    return f"to-trinh-de-nghi-khen-thuong-{proposal.pk}.docx"

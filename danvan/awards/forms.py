@@ -13,9 +13,9 @@ from danvan.awards.imports import CODE_SPLIT
 from danvan.awards.models import AwardType, Decision, Proposal, Recipient
 from danvan.core import scoping
 from danvan.core.db import ViCollate
-from danvan.core.forms import BootstrapFormMixin
+from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField
 from danvan.org.models import Unit
-from danvan.practices.forms import DATE_WIDGET, NamedUnitField, ValiditySelect, editable_units
+from danvan.practices.forms import ValiditySelect, editable_units
 
 ACHIEVEMENT_EXAMPLE = "đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm {year}"
 
@@ -29,7 +29,7 @@ def year_choices() -> list[tuple[int, str]]:
 
 
 class ProposalForm(BootstrapFormMixin, forms.ModelForm):
-    unit = NamedUnitField(Unit.objects.none(), label="Đơn vị đề nghị", empty_label="— Chọn đơn vị —")
+    unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị đề nghị", empty_label="— Chọn đơn vị —")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -57,9 +57,6 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
             year = timezone.localdate().year
             self.fields["year"].initial = year
             self.fields["achievement"].initial = ACHIEVEMENT_EXAMPLE.format(year=year)
-            first_two = list(units[:2])
-            if len(first_two) == 1:
-                self.fields["unit"].initial = first_two[0].pk
 
     def clean(self):
         data = super().clean()
@@ -72,7 +69,7 @@ class ProposalForm(BootstrapFormMixin, forms.ModelForm):
 class RecipientForm(BootstrapFormMixin, forms.ModelForm):
     """One collective or individual; `units` are those the recipient may belong to."""
 
-    unit = NamedUnitField(Unit.objects.none(), label="Thuộc đơn vị", empty_label="— Chọn đơn vị —")
+    unit = UnitChoiceField(Unit.objects.none(), label="Thuộc đơn vị", empty_label="— Chọn đơn vị —")
     practice_codes = forms.CharField(
         label="Mô hình, điển hình “Dân vận khéo” (mã)",
         required=False,
@@ -158,7 +155,7 @@ class DecisionForm(BootstrapFormMixin, forms.ModelForm):
         ]
         widgets = {
             "award_type": ValiditySelect,
-            "date": DATE_WIDGET,
+            "date": DatePicker,
             "year": forms.NumberInput(attrs={"min": rules.FIRST_YEAR, "step": 1}),
             "achievement": forms.Textarea(attrs={"rows": 2}),
             "legal_bases": forms.Textarea(attrs={"rows": 3}),
@@ -214,7 +211,7 @@ class AmendmentForm(BootstrapFormMixin, forms.Form):
 
     reason = forms.CharField(label="Lý do đính chính", widget=forms.Textarea(attrs={"rows": 2}))
     number = forms.CharField(label="Số quyết định", max_length=60)
-    date = forms.DateField(label="Ngày quyết định", widget=DATE_WIDGET)
+    date = DateField(label="Ngày quyết định")
     signer_mode = forms.ChoiceField(label="Hình thức ký", choices=SignerMode.choices)
     signer_name = forms.CharField(label="Người ký", max_length=120, required=False)
     achievement = forms.CharField(label="Thành tích", widget=forms.Textarea(attrs={"rows": 2}))
@@ -272,15 +269,15 @@ class ListFilterForm(BootstrapFormMixin, forms.Form):
     nam = forms.TypedChoiceField(label="Năm", coerce=int, required=False)
     hinh_thuc = forms.ModelChoiceField(AwardType.objects.all(), label="Hình thức", required=False, empty_label="Tất cả")
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False)
-    don_vi = forms.ModelChoiceField(Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả đơn vị")
+    don_vi = UnitChoiceField(
+        Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả đơn vị", preselect=False
+    )
 
     def __init__(self, *args, user, statuses, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nam"].choices = _with_empty(year_choices())
         self.fields["trang_thai"].choices = _with_empty(statuses)
-        self.fields["don_vi"].queryset = (
-            Unit.objects.restrict(user).filter(depth__lte=2).only("name", "path").order_by(ViCollate("name"))
-        )
+        self.fields["don_vi"].queryset = Unit.objects.restrict(user).filter(depth__lte=2).order_by(ViCollate("name"))
 
     def apply(self, queryset, unit_lookup: str = "unit__path"):
         if not self.is_bound or not self.is_valid():
@@ -305,7 +302,9 @@ class StatsForm(BootstrapFormMixin, forms.Form):
     control_size = "sm"
 
     nam = forms.TypedChoiceField(label="Năm", coerce=int, required=False)
-    don_vi = forms.ModelChoiceField(Unit.objects.none(), label="Đơn vị", required=False, empty_label="Toàn bộ phạm vi")
+    don_vi = UnitChoiceField(
+        Unit.objects.none(), label="Đơn vị", required=False, empty_label="Toàn bộ phạm vi", preselect=False
+    )
 
     def __init__(self, *args, user, default_year: int, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,6 @@ Word report; `write_awards_report` is what `danvan report awards --year Y [--uni
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -14,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from danvan.awards.statistics import AwardReport, Count2, award_report
+from danvan.core.xlsx import writer
 from danvan.documents import choices as doc_choices
 from danvan.documents.addressees import addressees_for, issuer_tier
 from danvan.documents.docx import render_docx
@@ -87,9 +87,7 @@ def workbook_bytes(report: AwardReport) -> bytes:
     rows, totals = _table_rows(report.trend, _sum(report.trend))
     _sheet(workbook, "Qua các năm", f"Khen thưởng qua các năm – {report.scope_label}",
            ["STT", "Năm", *counts], rows, totals)  # fmt: skip
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return writer.workbook_bytes(workbook)
 
 
 # --- docx ----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ urlpatterns = [
     path("de-nghi/them/", views.proposal_create, name="proposal-create"),
     path("de-nghi/<int:pk>/", views.proposal_detail, name="proposal-detail"),
     path("de-nghi/<int:pk>/sua/", views.proposal_edit, name="proposal-edit"),
+    path("de-nghi/<int:pk>/to-trinh.docx", views.proposal_docx_download, name="proposal-docx"),
     path("de-nghi/<int:pk>/xu-ly/<slug:action>/", views.proposal_action, name="proposal-action"),
     path("de-nghi/<int:pk>/nguoi-nhan/them/", views.recipient_add, name="recipient-add"),
     path("de-nghi/<int:pk>/nguoi-nhan/<int:rid>/sua/", views.recipient_edit, name="recipient-edit"),

@@ -19,3 +19,8 @@ class CoreConfig(AppConfig):
         from danvan.core import changelog
 
         changelog.connect_signals()
+        from django.contrib.auth.signals import user_logged_in
+
+        from danvan.core.middleware import IdleTimeoutMiddleware
+
+        user_logged_in.connect(IdleTimeoutMiddleware.on_login, dispatch_uid="danvan-idle-timeout")

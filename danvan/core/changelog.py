@@ -11,15 +11,20 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
-from danvan.core import scoping
+from danvan.core import bulk, scoping
 from danvan.core.actor import current_actor
 from danvan.core.models import ChangeLogEntry, TrackedModel
 
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
 
 def _jsonable(value):
+    if value.__class__ in _AS_IS:
+        return value
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
@@ -84,10 +89,61 @@ def build_entry(
 
 
 def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None]]) -> None:
-    """Log many changes at once (imports write rows with bulk operations, which send no signals)."""
+    """Log many changes at once (imports write rows with bulk operations, which send no signals).
+
+    Rows go straight to the table (`bulk.insert_rows`): no model instance per entry.
+    """
     actor = _actor_fields()  # once per batch, not once per row
-    built = [build_entry(obj, action, before, after, actor) for obj, action, before, after in entries]
-    ChangeLogEntry.objects.bulk_create(built, batch_size=1000)
+    using = router.db_for_write(ChangeLogEntry)
+    connection = connections[using]
+    opts = ChangeLogEntry._meta
+    as_json = opts.get_field("before")
+    timestamp = opts.get_field("timestamp").get_db_prep_save(timezone.now(), connection)
+    types: dict[type, int] = {}
+    rows = []
+    for obj, action, before, after in entries:
+        model = type(obj)
+        if model not in types:
+            types[model] = ContentType.objects.get_for_model(model).pk
+        deleted = action == ChangeLogEntry.Action.DELETE
+        rows.append(
+            [
+                timestamp,
+                actor["actor_id"],
+                actor["actor_name"],
+                actor["request_id"],
+                actor["source"],
+                types[model],
+                str(obj.pk),
+                str(obj)[:300],
+                obj.changelog_unit_id_after_delete() if deleted else obj.changelog_unit_id(),
+                action,
+                None if before is None else as_json.get_db_prep_save(before, connection),
+                None if after is None else as_json.get_db_prep_save(after, connection),
+            ]
+        )
+    if not rows:
+        return
+    with transaction.atomic(using=using):
+        ids = bulk.new_ids(ChangeLogEntry, len(rows), using)
+        columns = ["id", *(opts.get_field(name).column for name in _ENTRY_FIELDS)]
+        bulk.insert_rows(ChangeLogEntry, columns, [(i, *row) for i, row in zip(ids, rows, strict=True)], using)
+
+
+_ENTRY_FIELDS = (
+    "timestamp",
+    "actor",
+    "actor_name",
+    "request_id",
+    "source",
+    "content_type",
+    "object_id",
+    "object_repr",
+    "unit",
+    "action",
+    "before",
+    "after",
+)
 
 
 def _on_save(sender, instance, created, raw=False, **kwargs):
@@ -126,13 +182,25 @@ class FieldChange:
     after: str
 
 
+def _name(obj) -> str:
+    """A related record as a person reads it: a user by full name, anything else by its own str()."""
+    full_name = getattr(obj, "get_full_name", None)
+    return (full_name() if callable(full_name) else "") or str(obj)
+
+
+def _is_year(field: models.Field) -> bool:
+    """Years read "2026", never "2.026" (year, year_start, year_end, …)."""
+    name = field.name
+    return name == "year" or name.startswith("year_") or name.endswith("_year")
+
+
 def _display(field: models.Field, value, related: dict) -> str:
     from danvan.core.vn import format_number, text_date
 
     if value in (None, ""):
         return "—"
     if field.is_relation:
-        return related.get((field.related_model, value), f"#{value}")
+        return related.get((field.related_model, value), "(đã xóa)")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.DateTimeField):
@@ -146,7 +214,7 @@ def _display(field: models.Field, value, related: dict) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, int):
-        return format_number(value)
+        return str(value) if _is_year(field) else format_number(value)
     return str(value)
 
 
@@ -174,7 +242,7 @@ def describe(entries: list[ChangeLogEntry], user=None) -> list[tuple[ChangeLogEn
             for pk in ids:
                 related[(model, pk)] = "(đơn vị, hồ sơ ngoài phạm vi)"
         for obj in objects:
-            related[(model, obj.pk)] = str(obj)
+            related[(model, obj.pk)] = _name(obj)
     result = []
     for entry, model in zip(entries, models_by_entry, strict=True):
         changes = []
@@ -202,11 +270,41 @@ def describe(entries: list[ChangeLogEntry], user=None) -> list[tuple[ChangeLogEn
     return result
 
 
+def entries_of(instance: models.Model, user) -> models.QuerySet[ChangeLogEntry]:
+    """The record's change log entries as the user may see them (scoped through restrict)."""
+    content_type = ContentType.objects.get_for_model(type(instance))
+    return ChangeLogEntry.objects.restrict(user).filter(content_type=content_type, object_id=str(instance.pk))
+
+
 def history(instance: models.Model, user) -> list[tuple[ChangeLogEntry, list[FieldChange]]]:
-    """The record's change log as the user may see it (scoped through restrict)."""
-    entries = list(
-        ChangeLogEntry.objects.restrict(user)
-        .filter(content_type=ContentType.objects.get_for_model(type(instance)), object_id=str(instance.pk))
-        .select_related("content_type", "actor")[:200]
+    """The record's latest 200 changes as the user may see them."""
+    return describe(list(entries_of(instance, user).select_related("content_type", "actor")[:200]), user)
+
+
+HISTORY_PAGE_SIZE = 20
+
+
+def history_page(request, instance: models.Model | None = None, *, entries=None, readable=None, path: str = ""):
+    """One page of a record's change log (or of the given scoped `entries`), newest first, described for the
+    reader: a `danvan.core.lists.Listing` paged with ?trang_ls= (anchor #lich-su) so the record's page keeps
+    its own parameters. `readable` may rewrite the described changes (e.g. scores as "9,5"). The links go to
+    `path` (default: the record's page), so a record re-shown after a POST still pages by GET."""
+    from danvan.core.lists import Listing
+
+    if entries is None:
+        entries = entries_of(instance, request.user)
+    if not path and instance is not None and hasattr(instance, "get_absolute_url"):
+        path = instance.get_absolute_url()
+    listing = Listing(
+        request,
+        entries.select_related("content_type", "actor"),
+        noun="thay đổi",
+        default=("-timestamp", "-id"),
+        suffix="_ls",
+        anchor="lich-su",
+        page_size=HISTORY_PAGE_SIZE,
+        path=path,
     )
-    return describe(entries, user)
+    described = describe(list(listing.page.object_list), request.user)
+    listing.page.object_list = readable(described) if readable else described
+    return listing

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from danvan.core import scoping
+from danvan.core.jobs.models import Job  # noqa: F401 - model registration
 from danvan.core.numbering import Counter  # noqa: F401 - model registration
 
 
@@ -200,6 +201,14 @@ class ChangeLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
+
+    @property
+    def actor_label(self) -> str:
+        """Who made the change as a person reads it: the full name (the account name only when none is set)."""
+        if self.actor_id is None and not self.actor_name:
+            return "Hệ thống"
+        full_name = self.actor.get_full_name() if self.actor_id and self.actor else ""
+        return full_name or self.actor_name or "Người dùng đã xóa"
 
     @property
     def source_label(self) -> str:

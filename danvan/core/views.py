@@ -30,3 +30,10 @@ def requested_transition(request, obj, workflow: Workflow, action: str, noun: st
     if refusal:
         raise PermissionDenied(refusal)
     return transition
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the SVG icon (no 404 in the console)."""
+    from django.templatetags.static import static
+
+    return redirect(static("danvan/favicon.svg"), permanent=True)

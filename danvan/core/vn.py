@@ -36,6 +36,7 @@ Number = int | float | Decimal
 
 # Invisible characters that come with copy-paste from the web or Word and break matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+_INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff]")
 
 
 # --- Numbers -------------------------------------------------------------------------------------
@@ -205,10 +206,20 @@ def clean_text(value: object) -> str:
     """str(value), NFC, every kind of space made a plain space, runs collapsed, stripped."""
     if value is None:
         return ""
-    # Drop invisibles before NFC: removing one can bring a letter and its combining mark together.
-    text = unicodedata.normalize("NFC", str(value).translate(_INVISIBLE))
+    text = value if value.__class__ is str else str(value)
+    # An import cleans millions of cells, most of them repeats (unit codes, choices, years).
+    return _clean_str(text) if len(text) <= 200 else _clean(text)
+
+
+def _clean(text: str) -> str:
+    if _INVISIBLE_RE.search(text):
+        # Drop invisibles before NFC: removing one can bring a letter and its combining mark together.
+        text = text.translate(_INVISIBLE)
     # str.split() with no argument splits on all Unicode whitespace, NBSP included.
-    return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_clean_str = lru_cache(maxsize=16384)(_clean)
 
 
 # Every combining mark Vietnamese (and other Latin text) uses lives in U+0300–U+036F; one regex
@@ -222,7 +233,6 @@ def _strip_marks(text: str) -> str:
 
 # đ has no Unicode decomposition, so NFD alone leaves it; ð (U+00F0) is its look-alike that
 # legacy-encoding converters sometimes produce for Đ.
-_D_FOLD = str.maketrans({"đ": "d", "ð": "d"})
 
 
 def fold(text: object) -> str:
@@ -232,8 +242,13 @@ def fold(text: object) -> str:
     """
     if text is None:
         return ""
-    lowered = unicodedata.normalize("NFC", str(text).translate(_INVISIBLE)).lower()
-    return " ".join(_strip_marks(lowered).translate(_D_FOLD).split())
+    text = text if text.__class__ is str else str(text)
+    if _INVISIBLE_RE.search(text):
+        text = text.translate(_INVISIBLE)
+    folded = _strip_marks(unicodedata.normalize("NFC", text).lower())
+    if "đ" in folded or "ð" in folded:
+        folded = folded.replace("đ", "d").replace("ð", "d")
+    return " ".join(folded.split())
 
 
 # Dashes of every style and the punctuation people put in column headers.

@@ -35,6 +35,24 @@ class Transition:
     requires_comment: bool = False
     not_by_proposer: bool = False
     style: str = "primary"
+    # The question asked before an irreversible step ("Nộp bảng điểm?"): the page shows a dialog
+    # (static/danvan/confirm.js) and only "accept" submits. Empty: the step is taken at once.
+    confirmation: str = ""
+    # What the step does, in one short sentence, shown beside the next possible steps.
+    hint: str = ""
+
+    @property
+    def is_one_way(self) -> bool:
+        return bool(self.confirmation)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """A step the user may take now (`allowed`), or later once an earlier one is taken (`hint` says which)."""
+
+    transition: Transition
+    allowed: bool
+    hint: str
 
 
 @dataclass
@@ -57,19 +75,37 @@ class Workflow:
         if state not in transition.sources:
             shown = getattr(obj, f"get_{self.state_field}_display")()
             return f"Không thể “{transition.label}” khi hồ sơ đang ở trạng thái “{shown}”."
-        unit = obj.unit
-        if transition.where == ANCESTOR:
-            allowed = unit.parent_id is not None and scoping.covers(user, unit.parent.path, transition.permission)
-        else:
-            allowed = scoping.covers(user, unit.path, transition.permission)
-        if not allowed:
-            return f"Bạn không có quyền “{transition.label}” hồ sơ của {unit.name}."
+        if not self.permitted(obj, transition, user):
+            return f"Bạn không có quyền “{transition.label}” hồ sơ của {obj.unit.name}."
         if transition.not_by_proposer and self.proposer(obj) == user.pk:
             return "Không được tự phê duyệt hồ sơ do chính mình đề nghị."
         return None
 
+    def permitted(self, obj, transition: Transition, user) -> bool:
+        """Whether the user holds the transition's permission where it is needed (whatever the state)."""
+        unit = obj.unit
+        if transition.where == ANCESTOR:
+            return unit.parent_id is not None and scoping.covers(user, unit.parent.path, transition.permission)
+        return scoping.covers(user, unit.path, transition.permission)
+
     def available(self, obj, user) -> list[Transition]:
         return [t for t in self.transitions if self.refusal(obj, t, user) is None]
+
+    def next_steps(self, obj, user) -> list[NextStep]:
+        """The steps the user can take now, then those the user could take right after one of them
+        ("Đề nghị công nhận" once "Bắt đầu thực hiện" is done), each with a short hint."""
+        now = self.available(obj, user)
+        steps = [NextStep(t, True, t.hint) for t in now]
+        for later in self.transitions:
+            if later in now or getattr(obj, self.state_field) in later.sources:
+                continue
+            before = next((t for t in now if t.target in later.sources), None)
+            # A step nobody may take after their own (approving what one proposed) is left out.
+            if before is None or later.not_by_proposer or not self.permitted(obj, later, user):
+                continue
+            hint = f"Cần “{before.label}” trước."
+            steps.append(NextStep(later, False, f"{hint} {later.hint}".strip()))
+        return steps
 
     def apply(self, obj, action: str, user, comment: str = "", changes: dict | None = None, data: dict | None = None):
         """Take the transition and return the saved record, or raise PermissionDenied/ValidationError.

@@ -11,8 +11,8 @@ from django.db.models import Q
 
 from danvan.core import scoping
 from danvan.core.db import ViCollate
-from danvan.core.forms import BootstrapFormMixin
-from danvan.core.vn import format_number, text_date
+from danvan.core.forms import BootstrapFormMixin, UnitChoiceField
+from danvan.core.vn import format_number
 from danvan.emulation import rules
 from danvan.emulation.choices import Kind
 from danvan.emulation.models import CriteriaSet, EvidenceFile
@@ -44,13 +44,6 @@ class ScoreField(forms.CharField):
             raise ValidationError(str(exc), code="invalid") from None
 
 
-class NamedUnitField(forms.ModelChoiceField):
-    def label_from_instance(self, unit: Unit) -> str:
-        if unit.valid_until:
-            return f"{unit.name} (đến {text_date(unit.valid_until)})"
-        return unit.name
-
-
 def owner_units(user):
     return (
         Unit.objects.restrict(user, scoping.REVIEW)
@@ -68,7 +61,7 @@ class CriteriaSetForm(BootstrapFormMixin, forms.Form):
         help_text="Ví dụ: Bản điểm thi đua Ban Dân vận Huyện ủy, Thị ủy, Thành ủy năm 2021",
     )
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, error_messages={"required": "Cần nhập năm."})
-    unit = NamedUnitField(
+    unit = UnitChoiceField(
         Unit.objects.none(),
         label="Cơ quan chấm điểm",
         empty_label="— Chọn cơ quan —",
@@ -145,7 +138,7 @@ class FillMembersForm(BootstrapFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Chọn ít nhất một loại đơn vị."},
     )
-    within = NamedUnitField(Unit.objects.none(), label="Thuộc", empty_label=None)
+    within = UnitChoiceField(Unit.objects.none(), label="Thuộc", empty_label=None)
 
     def __init__(self, *args, user, criteria_set: CriteriaSet, default_within: Unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -157,7 +150,7 @@ class FillMembersForm(BootstrapFormMixin, forms.Form):
 
 
 class AddMemberForm(BootstrapFormMixin, forms.Form):
-    unit = NamedUnitField(
+    unit = UnitChoiceField(
         Unit.objects.none(),
         label="Đơn vị",
         empty_label="— Chọn đơn vị —",

@@ -8,7 +8,6 @@ are ranked and classed; the others are listed below them with their provisional 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from danvan.core.db import ViCollate
 from danvan.core.vn import clean_text
+from danvan.core.xlsx import writer
 from danvan.emulation import tree
 from danvan.emulation.choices import Kind, Status
 from danvan.emulation.models import CriteriaSet, Criterion, Grade, Scorecard
@@ -172,9 +172,7 @@ def ranking_xlsx(result: Ranking) -> bytes:
         for cell in cells:
             cell.number_format = "0.00"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return writer.workbook_bytes(workbook)
 
 
 # --- Word report ---------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ urlpatterns = [
     path("tieu-chi/<int:pk>/xoa/", views.criterion_delete, name="criterion-delete"),
     path("tieu-chi/<int:pk>/chuyen/<slug:direction>/", views.criterion_move, name="criterion-move"),
     path("bang-diem/<int:pk>/", views.card_detail, name="card"),
+    path("bang-diem/<int:pk>/in.docx", views.card_docx, name="card-docx"),
     path("bang-diem/<int:pk>/cham/<int:criterion_pk>/", views.card_score, name="score"),
     path("bang-diem/<int:pk>/xu-ly/<slug:action>/", views.card_action, name="card-action"),
     path("bang-diem/<int:pk>/tep/", views.file_upload, name="file-upload"),

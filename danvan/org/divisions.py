@@ -106,6 +106,30 @@ def short_name(division: dict) -> str:
     return name[len(prefix) + 1 :] if name.lower().startswith(prefix + " ") else name
 
 
+# The Party committee's name -> the place it leads: "Đảng ủy phường 1" -> "Phường 1", "Thị ủy Trảng Bàng" -> "thị xã
+# Trảng Bàng". A bare number keeps its capital ("Phường 1"); a named place reads in lower case mid-sentence.
+PLACE_PREFIXES = (
+    ("Đảng ủy xã ", "xã"),
+    ("Đảng ủy phường ", "phường"),
+    ("Đảng ủy thị trấn ", "thị trấn"),
+    ("Đảng ủy đặc khu ", "đặc khu"),
+    ("Huyện ủy ", "huyện"),
+    ("Quận ủy ", "quận"),
+    ("Thị ủy ", "thị xã"),
+    ("Thành ủy ", "thành phố"),
+    ("Tỉnh ủy ", "tỉnh"),
+)
+
+
+def place_name(unit_name: str) -> str:
+    """The place a Party committee leads, for sentences ("… tại Phường 1", "… tại xã Long Thuận")."""
+    for prefix, place in PLACE_PREFIXES:
+        if unit_name.startswith(prefix):
+            rest = unit_name[len(prefix) :]
+            return f"{place.capitalize() if rest.isdigit() else place} {rest}"
+    return unit_name
+
+
 def party_name(division: dict) -> str:
     return DIVISION_TYPES[division["division_type"]][1].format(short_name(division))
 

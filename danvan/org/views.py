@@ -1,15 +1,30 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
+from danvan.core.lists import Column, Listing
 from danvan.core.vn import fold, parse_date
 from danvan.org import services
 from danvan.org.models import Unit
+
+SORTS = {
+    "ma": ("code", "id"),
+    "ten": (ViCollate("name"), "id"),
+    "loai": ("kind__name", ViCollate("name"), "id"),
+    "truc-thuoc": (ViCollate("parent__name"), ViCollate("name"), "id"),
+    "hieu-luc": ("valid_from", ViCollate("name"), "id"),
+}
+COLUMNS = (
+    Column("Mã", "ma"),
+    Column("Tên đơn vị", "ten"),
+    Column("Loại", "loai"),
+    Column("Trực thuộc", "truc-thuoc"),
+    Column("Hiệu lực", "hieu-luc"),
+)
 
 
 def _as_at(request) -> tuple[dt.date, str]:
@@ -36,9 +51,9 @@ def unit_list(request):
             services.visible_units(request.user, day)
             .filter(search_text__contains=fold(query))
             .select_related("kind", "parent")
-            .order_by(ViCollate("name"))
         )
-        context["page"] = Paginator(matches, 50).get_page(request.GET.get("trang"))
+        listing = Listing(request, matches, noun="đơn vị", columns=COLUMNS, sorts=SORTS, default=SORTS["ten"])
+        context |= {"listing": listing, "page": listing.page}
     else:
         context["roots"] = services.tree_roots(request.user, day)
     return render(request, "org/unit_list.html", context)
@@ -66,6 +81,6 @@ def unit_detail(request, pk: int):
         "children": services.tree_children(request.user, unit, day),
         "lineage": services.lineage_of(unit),
         "mapped_today": [] if unit.is_valid_on(today) else services.successors_on(unit, today),
-        "history": changelog.history(unit, request.user),
+        "history": changelog.history_page(request, unit),
     }
     return render(request, "org/unit_detail.html", context)

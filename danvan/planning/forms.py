@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from danvan.core import scoping
 from danvan.core.db import ViCollate
-from danvan.core.forms import BootstrapFormMixin, LightSelect
+from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField, UnitMultipleChoiceField
 from danvan.core.vn import text_date
 from danvan.org.models import Unit
 from danvan.planning.choices import QUARTERS, Activity, Mode, ReviewKind, ReviewState, TaskState
@@ -30,22 +30,7 @@ from danvan.planning.models import (
 from danvan.planning.services.common import committee_root
 from danvan.planning.services.plans import usable_directives
 
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 RECENT_YEARS = 6
-
-
-class UnitField(forms.ModelChoiceField):
-    """Units by name, with the end of their validity when they have ended."""
-
-    widget = LightSelect
-
-    def label_from_instance(self, unit: Unit) -> str:
-        return f"{unit.name} (đến {text_date(unit.valid_until)})" if unit.valid_until else unit.name
-
-
-class UnitsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, unit: Unit) -> str:
-        return f"{unit.name} (đến {text_date(unit.valid_until)})" if unit.valid_until else unit.name
 
 
 def _since() -> dt.date:
@@ -94,13 +79,13 @@ class PlanningForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class DirectiveForm(PlanningForm):
-    unit = UnitField(Unit.objects.none(), label="Đơn vị theo dõi", empty_label="— Chọn đơn vị —")
+    unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị theo dõi", empty_label="— Chọn đơn vị —")
 
     class Meta:
         model = Directive
         fields = ["unit", "type", "number", "issued_on", "issuer", "summary", "interim_years", "final_years", "file"]
         widgets = {
-            "issued_on": DATE,
+            "issued_on": DatePicker,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "issuer": forms.TextInput(attrs={"list": "issuing-bodies", "autocomplete": "off"}),
             "interim_years": forms.TextInput(attrs={"placeholder": "VD: 3, 5"}),
@@ -115,10 +100,6 @@ class DirectiveForm(PlanningForm):
         # Saved as typed ("3; 5" becomes "3, 5"); the service says what is wrong with it.
         self.fields["interim_years"].help_text = "Một hoặc nhiều số năm, cách nhau bởi dấu phẩy: 3, 5"
         self.fields["final_years"].error_messages["invalid"] = "Nhập số năm là một số nguyên, ví dụ 10."
-        if not self.instance.pk:
-            units = list(self.fields["unit"].queryset[:2])
-            if len(units) == 1:
-                self.fields["unit"].initial = units[0].pk
         self.issuing_bodies = list(IssuingBody.objects.valid_on(timezone.localdate()).values_list("name", flat=True))
 
 
@@ -131,12 +112,12 @@ class MilestoneForm(BootstrapFormMixin, forms.Form):
         help_text="Để trống nếu không theo số năm",
         error_messages={"invalid": "Nhập số năm là một số nguyên, ví dụ 5."},
     )
-    due_date = forms.DateField(label="Hạn", widget=DATE)
+    due_date = DateField(label="Hạn")
 
 
 class ReviewReportForm(BootstrapFormMixin, forms.Form):
     report_number = forms.CharField(label="Số, ký hiệu báo cáo", max_length=60, required=False)
-    report_date = forms.DateField(label="Ngày báo cáo", widget=DATE, required=False)
+    report_date = DateField(label="Ngày báo cáo", required=False)
     report_title = forms.CharField(label="Trích yếu báo cáo", max_length=500, required=False)
     report_file = forms.FileField(label="Tệp báo cáo", required=False)
 
@@ -154,13 +135,13 @@ class ReviewReportForm(BootstrapFormMixin, forms.Form):
 
 
 class WorkPlanForm(PlanningForm):
-    unit = UnitField(Unit.objects.none(), label="Đơn vị", empty_label="— Chọn đơn vị —")
+    unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị", empty_label="— Chọn đơn vị —")
 
     class Meta:
         model = WorkPlan
         fields = ["unit", "title", "year_start", "year_end", "number", "issued_on", "purpose", "implementation"]
         widgets = {
-            "issued_on": DATE,
+            "issued_on": DatePicker,
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "implementation": forms.Textarea(attrs={"rows": 4}),
         }
@@ -171,19 +152,16 @@ class WorkPlanForm(PlanningForm):
         self.fields["year_end"].required = False
         if not self.instance.pk:
             self.fields["year_start"].initial = timezone.localdate().year
-            units = list(self.fields["unit"].queryset[:2])
-            if len(units) == 1:
-                self.fields["unit"].initial = units[0].pk
 
 
 class KeyTaskForm(BootstrapFormMixin, forms.ModelForm):
-    lead_unit = UnitField(Unit.objects.none(), label="Đơn vị chủ trì", empty_label="— Chọn đơn vị —")
-    partner_units = UnitsField(Unit.objects.none(), label="Đơn vị phối hợp", required=False)
+    lead_unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị chủ trì", empty_label="— Chọn đơn vị —")
+    partner_units = UnitMultipleChoiceField(Unit.objects.none(), label="Đơn vị phối hợp", required=False)
 
     class Meta:
         model = KeyTask
         fields = ["number", "content", "directive", "lead_unit", "partner_units", "deadline"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 3}), "deadline": DATE}
+        widgets = {"content": forms.Textarea(attrs={"rows": 3}), "deadline": DatePicker}
 
     def __init__(self, *args, user, plan: WorkPlan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,8 +174,6 @@ class KeyTaskForm(BootstrapFormMixin, forms.ModelForm):
         units = (units | Unit.objects.filter(pk__in=current)).order_by("path")
         self.fields["lead_unit"].queryset = units
         self.fields["partner_units"].queryset = units
-        self.fields["partner_units"].widget.attrs["size"] = 8
-        self.fields["partner_units"].help_text = "Giữ phím Ctrl (hoặc ⌘) để chọn nhiều đơn vị."
         self.fields["number"].required = False
         self.fields["number"].help_text = "Để trống: xếp sau nhiệm vụ cuối."
         self.fields["deadline"].required = False
@@ -212,7 +188,7 @@ class ProgressForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = TaskProgress
         fields = ["date", "percent", "note"]
-        widgets = {"date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"date": DatePicker, "note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -224,8 +200,10 @@ class ProgressForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class SupervisionForm(PlanningForm):
-    unit = UnitField(Unit.objects.none(), label="Đơn vị chủ trì", empty_label="— Chọn đơn vị —")
-    supervised_units = UnitsField(Unit.objects.none(), label="Đơn vị được kiểm tra, giám sát", required=False)
+    unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị chủ trì", empty_label="— Chọn đơn vị —")
+    supervised_units = UnitMultipleChoiceField(
+        Unit.objects.none(), label="Đơn vị được kiểm tra, giám sát", required=False
+    )
 
     PLAN_FIELDS = [
         "unit", "year", "activity", "mode", "topic", "directive", "supervised_units", "subject_label",
@@ -245,7 +223,10 @@ class SupervisionForm(PlanningForm):
             "team": forms.Textarea(attrs={"rows": 2}),
             "findings": forms.Textarea(attrs={"rows": 5}),
             "conclusions": forms.Textarea(attrs={"rows": 4}),
-            **{name: DATE for name in ("planned_start", "planned_end", "actual_start", "actual_end", "concluded_on")},
+            **{
+                name: DatePicker
+                for name in ("planned_start", "planned_end", "actual_start", "actual_end", "concluded_on")
+            },
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -254,16 +235,11 @@ class SupervisionForm(PlanningForm):
         self.fields["unit"].queryset = owner_units(user, include=sup.unit_id)
         current = [u.pk for u in sup.supervised_units.all()] if sup.pk else []
         self.fields["supervised_units"].queryset = area_units(user, include=current)
-        self.fields["supervised_units"].widget.attrs["size"] = 10
-        self.fields["supervised_units"].help_text = "Giữ phím Ctrl (hoặc ⌘) để chọn nhiều đơn vị."
         self.fields["directive"].queryset = Directive.objects.restrict(user).select_related("type")
         self.fields["directive"].label_from_instance = lambda d: d.short_label
         self.fields["directive"].empty_label = "— Không —"
         if not sup.pk:
             self.fields["year"].initial = timezone.localdate().year
-            units = list(self.fields["unit"].queryset[:2])
-            if len(units) == 1:
-                self.fields["unit"].initial = units[0].pk
 
     WIDE = {"topic", "supervised_units", "subject_label", "team", "findings", "conclusions"}
 
@@ -280,12 +256,12 @@ class SupervisionForm(PlanningForm):
 
 
 class RecommendationForm(BootstrapFormMixin, forms.ModelForm):
-    responsible_unit = UnitField(Unit.objects.none(), label="Đơn vị thực hiện", empty_label="— Chọn đơn vị —")
+    responsible_unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị thực hiện", empty_label="— Chọn đơn vị —")
 
     class Meta:
         model = Recommendation
         fields = ["content", "responsible_unit", "deadline"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 2}), "deadline": DATE}
+        widgets = {"content": forms.Textarea(attrs={"rows": 2}), "deadline": DatePicker}
 
     def __init__(self, *args, supervision: Supervision, **kwargs):
         super().__init__(*args, **kwargs)
@@ -302,7 +278,7 @@ class FollowUpForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["date", "content", "closes"]
-        widgets = {"date": DATE, "content": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"date": DatePicker, "content": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from danvan.core.models import WorkflowStep
 from danvan.core.vn import format_number
-from danvan.org.models import Unit
+from danvan.org.divisions import place_name
+from danvan.org.models import Bloc, Unit
 from danvan.practices import services
 from danvan.practices.choices import Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
@@ -100,6 +101,16 @@ TOPICS = {
     ],
 }
 
+# Who carries a practice out, by field: the Party, the authorities, the Front and mass organisations, the armed
+# forces (weights in the order of BLOC_CODES), so the statistics by bloc look like a real province's.
+BLOC_CODES = ["dang", "chinh-quyen", "mttq-doan-the", "llvt"]
+BLOC_WEIGHTS = {
+    "kinh-te": [10, 40, 42, 8],
+    "van-hoa-xa-hoi": [10, 35, 50, 5],
+    "quoc-phong-an-ninh": [5, 15, 15, 65],
+    "xay-dung-he-thong-chinh-tri": [60, 20, 20, 0],
+}
+
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lâm"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thanh", "Hoàng", "Ngọc", "Hữu", "Kim"]
 GIVEN = [
@@ -159,6 +170,8 @@ def load(ctx) -> list[str]:
     if Practice.objects.exists():
         return [f"Mô hình “Dân vận khéo”: đã có {format_number(Practice.objects.count())} hồ sơ, không nạp thêm."]
     rng = random.Random(2019)
+    bloc_rng = random.Random(2025)  # apart from `rng`, so the counts and statuses stay those documented
+    blocs = {b.code: b for b in Bloc.objects.all()}
     fields = {f.code: f for f in Field.objects.all()}
     levels = {lv.code: lv for lv in Level.objects.all()}
     province = ctx.province
@@ -178,23 +191,22 @@ def load(ctx) -> list[str]:
                 if not is_district and year <= 2025 and rng.random() < 0.05:
                     level = levels["huyen"]
                 status = _final_status(rng, year)
+                place = place_name(unit.name)
                 practice = Practice(
-                    name=f"{title} tại {unit.short_name or unit.name}"
-                    if not exemplar
-                    else f"Điển hình “Dân vận khéo”: {title.lower()}",
+                    name=f"{title} tại {place}" if not exemplar else f"Điển hình “Dân vận khéo”: {title.lower()}",
                     kind=Kind.EXEMPLAR if exemplar else Kind.MODEL,
                     subject=Subject.INDIVIDUAL if exemplar and rng.random() < 0.6 else Subject.COLLECTIVE,
                     unit=unit,
                     unit_name=unit.name,
-                    bloc_id=unit.bloc_id,
+                    bloc=blocs[bloc_rng.choices(BLOC_CODES, BLOC_WEIGHTS[field_code])[0]],
                     field=fields[field_code],
                     year=year,
                     level=level,
                     status=status,
                     description=description,
-                    situation=f"Năm {year}, {unit.short_name or unit.name} còn nhiều khó khăn; Nhân dân mong muốn được tham gia.",
+                    situation=f"Năm {year}, {place} còn nhiều khó khăn; Nhân dân mong muốn được tham gia.",
                     methods=description,
-                    area=f"Các ấp trên địa bàn {unit.short_name or unit.name}",
+                    area=f"Các ấp, khu phố trên địa bàn {place}",
                     forces="Cấp ủy, chính quyền, Mặt trận, các đoàn thể và Nhân dân",
                     outputs="Biên bản, hình ảnh, số liệu kết quả thực hiện",
                 )
@@ -226,9 +238,7 @@ def _replications(rng: random.Random, practices: list[Practice]) -> None:
     for practice in chosen:
         source = rng.choice(recognized)
         practice.replicated_from = source
-        practice.name = (
-            f"Nhân rộng: {source.name.split(' tại ')[0]} tại {practice.unit.short_name or practice.unit.name}"
-        )
+        practice.name = f"Nhân rộng: {source.name.split(' tại ')[0]} tại {place_name(practice.unit.name)}"
         practice.search_text = practice.compute_search_text()
     Practice.objects.bulk_update(chosen, ["replicated_from", "name", "search_text"])
 

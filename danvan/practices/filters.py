@@ -7,19 +7,17 @@ only narrows it down. Query-string names are Vietnamese, like the other pages (`
 from __future__ import annotations
 
 from django import forms
-from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from danvan.core import scoping
 from danvan.core.db import ViCollate
-from danvan.core.forms import BootstrapFormMixin, LightSelect
-from danvan.core.vn import fold, format_number
+from danvan.core.forms import BootstrapFormMixin, UnitChoiceField
+from danvan.core.lists import ordering
+from danvan.core.vn import fold
 from danvan.org.models import Bloc, Unit
 from danvan.practices import rules
 from danvan.practices.choices import Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
-
-PAGE_SIZE = 50
 
 # ?sap_xep= value -> ordering; "-" in front reverses. Each ends with a unique key so pages are stable.
 SORTS = {
@@ -36,42 +34,8 @@ COLLATED_SORTS = {"ten", "don-vi"}
 COLLATED_SORT_LIMIT = 20_000
 
 
-def _ordering(key: str) -> list:
-    descending = key.startswith("-")
-    fields = SORTS[key.lstrip("-")]
-    ordering = []
-    for index, field in enumerate(fields):
-        if isinstance(field, str):
-            ordering.append(f"-{field}" if descending and index == 0 else field)
-        else:
-            ordering.append(field.desc() if descending else field.asc())
-    return ordering
-
-
 def _with_empty(choices, label: str = "Tất cả") -> list:
     return [("", label), *choices]
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    """Units in tree order, indented under their parents (relative to the user's top units)."""
-
-    widget = LightSelect
-
-    def __init__(self, *args, base_depth: int = 0, **kwargs):
-        self.base_depth = base_depth
-        super().__init__(*args, **kwargs)
-        self.widget.attrs["data-filter"] = ""  # a search box filters the (long) list in the page
-
-    def label_from_instance(self, unit: Unit) -> str:
-        indent = "\u00a0\u00a0\u00a0" * max(unit.depth - self.base_depth, 0)
-        return f"{indent}{unit.name}"
-
-
-def base_depth(user, action: str = scoping.VIEW) -> int:
-    paths = scoping.scope_paths(user, action)
-    if not paths:
-        return 0
-    return min(len(path) // scoping.SEGMENT_WIDTH - 1 for path in paths)
 
 
 class PracticeFilterForm(BootstrapFormMixin, forms.Form):
@@ -84,7 +48,9 @@ class PracticeFilterForm(BootstrapFormMixin, forms.Form):
     loai = forms.ChoiceField(label="Loại", choices=_with_empty(Kind.choices), required=False)
     doi_tuong = forms.ChoiceField(label="Đối tượng", choices=_with_empty(Subject.choices), required=False)
     trang_thai = forms.ChoiceField(label="Trạng thái", choices=_with_empty(Status.choices), required=False)
-    don_vi = UnitChoiceField(Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả đơn vị")
+    don_vi = UnitChoiceField(
+        Unit.objects.none(), label="Đơn vị", required=False, empty_label="Tất cả đơn vị", preselect=False
+    )
     truc_thuoc = forms.BooleanField(label="Bao gồm đơn vị trực thuộc", required=False, initial=True)
     q = forms.CharField(label="Tìm kiếm", required=False, max_length=200)
     sap_xep = forms.ChoiceField(
@@ -104,8 +70,7 @@ class PracticeFilterForm(BootstrapFormMixin, forms.Form):
             chosen = self.data.get("don_vi") if self.is_bound else None
             keep = Q(pk=chosen) if chosen and str(chosen).isdigit() else Q(pk__in=[])
             units = units.filter(~Q(kind__tier="commune") | keep)
-        self.fields["don_vi"].queryset = units.only("name", "path", "depth").order_by("path")
-        self.fields["don_vi"].base_depth = base_depth(user)
+        self.fields["don_vi"].queryset = units.order_by("path")
         self.fields["q"].widget.attrs.update(placeholder="Tên, mã, nội dung… (gõ không dấu được)", type="search")
 
 
@@ -152,18 +117,4 @@ class PracticeFilter:
             )
         if self.query:
             qs = qs.filter(search_text__contains=fold(self.query))
-        return qs.order_by(*(_ordering(self.sort) if self.sort else DEFAULT_SORT))
-
-
-def paginate(practice_filter: PracticeFilter, rows: QuerySet[Practice], number) -> tuple[Page, str]:
-    """The requested page, and a note when a sort by name was dropped because the result is too large."""
-    paginator = Paginator(rows, PAGE_SIZE)
-    note = ""
-    if practice_filter.sort.lstrip("-") in COLLATED_SORTS and paginator.count > COLLATED_SORT_LIMIT:
-        paginator.object_list = rows.order_by(*DEFAULT_SORT)
-        practice_filter.data["sap_xep"] = ""
-        note = (
-            f"Có hơn {format_number(COLLATED_SORT_LIMIT)} hồ sơ nên danh sách chưa sắp xếp theo tên; "
-            "hãy lọc bớt (theo năm, đơn vị, trạng thái…) để sắp xếp."
-        )
-    return paginator.get_page(number), note
+        return qs.order_by(*(ordering(SORTS, self.sort) if self.sort else DEFAULT_SORT))

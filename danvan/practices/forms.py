@@ -15,29 +15,14 @@ from django.utils import timezone
 
 from danvan.core import scoping
 from danvan.core.db import ViCollate
-from danvan.core.forms import BootstrapFormMixin
-from danvan.core.vn import format_number, text_date
+from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField
+from danvan.core.vn import format_number
 from danvan.org.models import Unit
 from danvan.practices import rules, services
 from danvan.practices.choices import FileKind, Status, Subject
 from danvan.practices.models import CONTENT_FIELDS, Level, Practice, PracticeFile
 
 RECENT_YEARS = 5  # units that ended more than this many years ago are not offered for new records
-
-DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-
-
-class NamedUnitField(forms.ModelChoiceField):
-    """Units by name, with the end of their validity when they have ended or will end."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.widget.attrs["data-filter"] = ""  # a search box filters the (long) list in the page
-
-    def label_from_instance(self, unit: Unit) -> str:
-        if unit.valid_until:
-            return f"{unit.name} (đến {text_date(unit.valid_until)})"
-        return unit.name
 
 
 class ValiditySelect(forms.Select):
@@ -86,7 +71,7 @@ class PracticeForm(BootstrapFormMixin, forms.ModelForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    unit = NamedUnitField(Unit.objects.none(), label="Đơn vị", empty_label="— Chọn đơn vị —")
+    unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị", empty_label="— Chọn đơn vị —")
 
     # (field, columns out of 12 on wide screens): the layout of the sections.
     GENERAL = [
@@ -141,9 +126,6 @@ class PracticeForm(BootstrapFormMixin, forms.ModelForm):
         else:
             del self.fields["version"]
             self.fields["year"].initial = timezone.localdate().year
-            units = list(unit_field.queryset[:2])
-            if len(units) == 1:
-                self.fields["unit"].initial = units[0].pk
 
     def _layout(self, fields) -> list[tuple]:
         """(bound field, css classes of its column) for the template."""
@@ -217,7 +199,7 @@ class AmendmentForm(PracticeForm):
 
     class Meta(PracticeForm.Meta):
         fields = [*PracticeForm.Meta.fields, "recognized_level", "decision_number", "decision_date"]
-        widgets = PracticeForm.Meta.widgets | {"decision_date": DATE_WIDGET, "recognized_level": ValiditySelect}
+        widgets = PracticeForm.Meta.widgets | {"decision_date": DatePicker, "recognized_level": ValiditySelect}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, unit_action=scoping.REVIEW, **kwargs)
@@ -273,10 +255,8 @@ class RecognizeForm(BootstrapFormMixin, forms.Form):
         max_length=100,
         error_messages={"required": "Cần nhập số quyết định hoặc giấy chứng nhận."},
     )
-    decision_date = forms.DateField(
-        label="Ngày công nhận", widget=DATE_WIDGET, error_messages={"required": "Cần nhập ngày công nhận."}
-    )
-    recognizing_unit = NamedUnitField(
+    decision_date = DateField(label="Ngày công nhận", error_messages={"required": "Cần nhập ngày công nhận."})
+    recognizing_unit = UnitChoiceField(
         Unit.objects.none(),
         label="Đơn vị công nhận",
         empty_label="— Chọn đơn vị —",

@@ -31,9 +31,11 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from danvan.core import changelog, numbering, scoping
+from danvan.core.jobs.flows import Flow, register_flow
 from danvan.core.vn import clean_text, fold_key, text_date
 from danvan.core.xlsx import Action, Choice, Column, Context, Date, Integer, ModelKind, Row, Text, register
 from danvan.core.xlsx.modelkind import KEY_CHUNK, unit_path
@@ -857,6 +859,29 @@ def template_workbook(user: Any) -> Any:
         for cell in guide[guide.max_row]:
             cell.alignment = wrap
     return workbook
+
+
+def _may_import(user: Any, target: Any) -> str | None:
+    if scoping.scope_paths(user, scoping.CHANGE) == []:
+        return "Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào nên không nhập được danh sách."
+    return None
+
+
+register_flow(
+    Flow(
+        "practices",
+        "Nhập danh sách mô hình, điển hình từ Excel",
+        kind=lambda target: PracticesKind.name,
+        back=lambda target: reverse("practices:list"),
+        allowed=_may_import,
+        template=lambda target: reverse("practices:import-template"),
+        notes=(
+            "Để trống “Mã mô hình” khi thêm mới; ghi mã đã có để cập nhật hồ sơ đó.",
+            "Hồ sơ các năm trước có thể nhập cùng kết quả công nhận.",
+            "Chỉ nhập được cho đơn vị trong phạm vi quản lý của bạn.",
+        ),
+    )
+)
 
 
 def get_kind_instance() -> PracticesKind:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from danvan.core import numbering, scoping
+from danvan.core import bulk, numbering, scoping
 from danvan.core.changelog import snapshot
 from danvan.core.services import raise_errors as _raise
 from danvan.core.services import refuse_stale
@@ -30,8 +30,23 @@ WORKFLOW = Workflow(
     proposer=lambda practice: practice.proposed_by_id,
     locked_states=frozenset({S.RECOGNIZED}),
     transitions=[
-        Transition("start", "Bắt đầu thực hiện", frozenset({S.REGISTERED}), S.IMPLEMENTING, style="secondary"),
-        Transition("propose", "Đề nghị công nhận", frozenset({S.IMPLEMENTING}), S.PROPOSED),
+        Transition(
+            "start",
+            "Bắt đầu thực hiện",
+            frozenset({S.REGISTERED}),
+            S.IMPLEMENTING,
+            style="secondary",
+            hint="Ghi nhận mô hình đã được triển khai; chỉ mô hình đang thực hiện mới được đề nghị công nhận.",
+        ),
+        Transition(
+            "propose",
+            "Đề nghị công nhận",
+            frozenset({S.IMPLEMENTING}),
+            S.PROPOSED,
+            confirmation="Gửi hồ sơ lên cấp trên đề nghị công nhận? Sau khi gửi, đơn vị không sửa được hồ sơ "
+            "trừ khi cấp trên trả lại.",
+            hint="Gửi cấp trên xem xét công nhận khi mô hình đã có kết quả.",
+        ),
         Transition(
             "recognize",
             "Công nhận",
@@ -41,6 +56,8 @@ WORKFLOW = Workflow(
             ANCESTOR,
             not_by_proposer=True,
             style="success",
+            confirmation="Công nhận mô hình, điển hình này? Hồ sơ đã công nhận bị khóa; muốn sửa phải lập đính chính.",
+            hint="Ghi quyết định công nhận; hồ sơ được khóa.",
         ),
         Transition(
             "return",
@@ -63,6 +80,7 @@ WORKFLOW = Workflow(
             requires_comment=True,
             not_by_proposer=True,
             style="danger",
+            confirmation="Không công nhận mô hình, điển hình này? Không thể hoàn tác bước này.",
         ),
     ],
 )
@@ -264,7 +282,8 @@ def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2
         if not practice.unit_name:
             practice.unit_name = practice.unit.name
         practice.search_text = practice.compute_search_text()
-    Practice.objects.bulk_create(practices, batch_size=batch_size)
+    with transaction.atomic():
+        bulk.insert(practices)
     if log:
         changelog.bulk_log((p, "create", None, changelog.snapshot(p)) for p in practices)
     return practices

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from danvan.core.xlsx import writer
 from danvan.stats.cube import Row, Table
 from danvan.stats.report_data import Report
 
@@ -50,6 +49,4 @@ def workbook_bytes(report: Report, only: str | None = None) -> bytes:
         if only and key != only:
             continue
         add_sheet(workbook, table.title, table, f"Phong trào “Dân vận khéo”: {table.title.lower()}, {base}")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return writer.workbook_bytes(workbook)

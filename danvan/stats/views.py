@@ -5,8 +5,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from danvan.awards.statistics import dashboard_figures as award_figures
+from danvan.core.forms import unit_picker_html
 from danvan.documents.services import report_day
 from danvan.emulation.reports import status_counts as emulation_status
+from danvan.org.models import Unit
 from danvan.planning.dashboard import panels as planning_panels
 from danvan.stats import cube, exports, reports
 from danvan.stats.dashboard import build as build_dashboard
@@ -56,7 +58,13 @@ def index(request):
         "notes": notes,
         "tables": tables,
         "charts": {f"chart-{key}": chart_data(table) for key, table in [*tables, ("year", report.trend)]},
-        "units": top_units(request.user),
+        "unit_picker": unit_picker_html(
+            "don_vi",
+            Unit.objects.filter(pk__in=[u.pk for u in top_units(request.user)]).order_by("path"),
+            filters.unit.pk if filters.unit else "",
+            empty_label="Toàn hệ thống" if request.user.is_superuser else None,
+            attrs={"id": "f-donvi", "class": "form-select form-select-sm"},
+        ),
         "years": range(current_year(), 2008, -1),
         "show_mode": reform_year(filters.year),
         "charts_unit_height": min(900, 60 + 22 * sum(1 for r in report.by_unit.rows if r.registered)),

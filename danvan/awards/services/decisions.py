@@ -37,7 +37,16 @@ DECISION_WORKFLOW = Workflow(
     state_field="status",
     locked_states=frozenset({DS.ISSUED}),
     transitions=[
-        Transition("issue", "Ban hành", frozenset({DS.DRAFT}), DS.ISSUED, scoping.REVIEW, OWN_UNIT, style="success")
+        Transition(
+            "issue",
+            "Ban hành",
+            frozenset({DS.DRAFT}),
+            DS.ISSUED,
+            scoping.REVIEW,
+            OWN_UNIT,
+            style="success",
+            confirmation="Ban hành quyết định? Quyết định được cấp số và khóa; muốn sửa phải lập đính chính.",
+        )
     ],
 )
 

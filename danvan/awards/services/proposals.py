@@ -30,7 +30,13 @@ PROPOSAL_WORKFLOW = Workflow(
     proposer=lambda proposal: proposal.submitted_by_id,
     locked_states=frozenset({PS.APPROVED, PS.DECIDED}),
     transitions=[
-        Transition("submit", "Gửi đề nghị", frozenset({PS.DRAFT, PS.RETURNED}), PS.SUBMITTED),
+        Transition(
+            "submit",
+            "Gửi đề nghị",
+            frozenset({PS.DRAFT, PS.RETURNED}),
+            PS.SUBMITTED,
+            confirmation="Gửi tờ trình lên cấp trên? Sau khi gửi, đơn vị không sửa được tờ trình trừ khi bị trả lại.",
+        ),
         Transition(
             "approve",
             "Duyệt",
@@ -40,6 +46,7 @@ PROPOSAL_WORKFLOW = Workflow(
             ANCESTOR,
             not_by_proposer=True,
             style="success",
+            confirmation="Duyệt tờ trình này? Tờ trình đã duyệt bị khóa và chờ quyết định khen thưởng.",
         ),
         Transition(
             "return",

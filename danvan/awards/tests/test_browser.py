@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.awards.tests.conftest import artifacts
+from danvan.core.testing.browser import htmx_answer, wait_until_ready
 from danvan.documents.tests.conftest import require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,6 +23,7 @@ def log_out(page):
 
 
 def add_recipient(page, kind: str, name: str = "", position: str = "", is_unit: bool = False):
+    wait_until_ready(page)  # the form posts through HTMX once the page's scripts have run
     form = page.get_by_test_id("recipient-form")
     form.get_by_label(kind, exact=True).check()
     form.get_by_label("Thuộc đơn vị").select_option(label="Đảng ủy xã Long Thuận")
@@ -31,7 +33,8 @@ def add_recipient(page, kind: str, name: str = "", position: str = "", is_unit: 
         form.get_by_label("Tên tập thể / Họ tên").fill(name)
     if position:
         form.get_by_label("Chức vụ").fill(position)
-    form.get_by_role("button", name="Thêm vào danh sách").click()
+    with htmx_answer(page, "/nguoi-nhan/them/"):
+        form.get_by_role("button", name="Thêm vào danh sách").click()
 
 
 def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_prints(page, login, world, screenshot):

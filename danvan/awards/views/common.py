@@ -17,7 +17,6 @@ from danvan.core.vn import fold
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PAGE_SIZE = 50
 
 
 def get_proposal(request, pk: int) -> Proposal:
@@ -58,22 +57,18 @@ def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse
     return response
 
 
-def history(obj, user, parent_field: str):
+def history(request, obj, parent_field: str):
     """The record's change log together with that of its recipients (added, changed, removed),
-    which name the record in their before/after values. Scoped through restrict(user)."""
+    which name the record in their before/after values. Scoped through restrict(user); paged."""
     own = ContentType.objects.get_for_model(type(obj))
     recipients = ContentType.objects.get_for_model(Recipient)
     key = f"{parent_field}_id"
-    entries = list(
-        ChangeLogEntry.objects.restrict(user)
-        .filter(
-            Q(content_type=own, object_id=str(obj.pk))
-            | Q(content_type=recipients, **{f"after__{key}": obj.pk})
-            | Q(content_type=recipients, **{f"before__{key}": obj.pk})
-        )
-        .select_related("content_type", "actor")[:300]
+    entries = ChangeLogEntry.objects.restrict(request.user).filter(
+        Q(content_type=own, object_id=str(obj.pk))
+        | Q(content_type=recipients, **{f"after__{key}": obj.pk})
+        | Q(content_type=recipients, **{f"before__{key}": obj.pk})
     )
-    return changelog.describe(entries, user)
+    return changelog.history_page(request, entries=entries, path=obj.get_absolute_url())
 
 
 # Collectives and individuals of a proposal or decision, counted in the list query itself.

@@ -8,7 +8,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,7 +30,6 @@ from danvan.awards.models import Amendment, Decision, Proposal, Recipient
 from danvan.awards.views.common import (
     COUNTS,
     DOCX,
-    PAGE_SIZE,
     XLSX,
     attachment,
     get_decision,
@@ -43,12 +41,29 @@ from danvan.awards.views.common import (
 )
 from danvan.core import scoping
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.vn import text_date
 from danvan.core.workflow import timeline
 from danvan.core.xlsx import export_bytes
 from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(DecisionStatus.choices)
+DECISION_SORTS = {
+    "so": ("number", "id"),
+    "ngay": ("date", "id"),
+    "hinh-thuc": ("award_type__name", "id"),
+    "nam": ("year", "id"),
+    "trang-thai": ("status", "id"),
+}
+DECISION_COLUMNS = (
+    Column("Số quyết định", "so", "text-nowrap"),
+    Column("Ngày", "ngay", "text-nowrap"),
+    Column("Hình thức", "hinh-thuc"),
+    Column("Năm", "nam"),
+    Column("Tập thể", "", "text-end"),
+    Column("Cá nhân", "", "text-end"),
+    Column("Trạng thái", "trang-thai"),
+)
 AMENDMENT_LABELS = {
     "number": "Số quyết định",
     "date": "Ngày quyết định",
@@ -66,8 +81,11 @@ def decision_list(request):
     user = request.user
     form = ListFilterForm(request.GET or None, user=user, statuses=DECISION_STATUSES)
     rows = form.apply(Decision.objects.restrict(user)).select_related("award_type").annotate(**COUNTS)
-    page = Paginator(rows.order_by("-date", "-id"), PAGE_SIZE).get_page(request.GET.get("trang"))
-    context = {"page": page, "filter_form": form, "can_create": may(user, scoping.CHANGE)}
+    listing = Listing(
+        request, rows, noun="quyết định khen thưởng", columns=DECISION_COLUMNS, sorts=DECISION_SORTS,
+        default=("-date", "-id"),
+    )  # fmt: skip
+    context = {"listing": listing, "page": listing.page, "filter_form": form, "can_create": may(user, scoping.CHANGE)}
     return render(request, "awards/decision_list.html", context)
 
 
@@ -208,9 +226,10 @@ def render_detail(request, decision: Decision, recipient_form=None, attach_form=
     may_issue = services.DECISION_WORKFLOW.refusal(decision, issue, user) is None
     context = recipients_context(request, decision, recipient_form, attach_form) | {
         "steps": steps,
-        "history": history(decision, user, "decision"),
+        "history": history(request, decision, "decision"),
         "amendments": _amendments(decision, user),
         "issue_form": (issue_form or CommentForm(prefix="issue")) if may_issue else None,
+        "issue": issue,
         "needs_number": not decision.number and not decision.award_type.authority.numbered_by_system,
         "can_edit": can_change(user, decision),
         "can_amend": decision.is_locked and scoping.covers(user, decision.unit.path, scoping.REVIEW),

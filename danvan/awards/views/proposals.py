@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.awards import services
 from danvan.awards.choices import ProposalStatus, RecipientKind
+from danvan.awards.documents import proposal_docx, proposal_filename
 from danvan.awards.forms import (
     PROPOSAL_STATUSES,
     CommentForm,
@@ -22,14 +22,39 @@ from danvan.awards.forms import (
     recipient_units,
 )
 from danvan.awards.models import Proposal, Recipient
-from danvan.awards.views.common import COUNTS, PAGE_SIZE, get_proposal, get_recipient, history, is_htmx, may
+from danvan.awards.views.common import (
+    COUNTS,
+    DOCX,
+    attachment,
+    get_proposal,
+    get_recipient,
+    history,
+    is_htmx,
+    may,
+)
 from danvan.core import scoping
+from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
 from danvan.documents.phrasing import recipients_phrase
 
 STATE_LABELS = dict(ProposalStatus.choices)
+PROPOSAL_SORTS = {
+    "nam": ("year", "id"),
+    "don-vi": (ViCollate("unit_name"), "id"),
+    "hinh-thuc": ("award_type__name", "id"),
+    "trang-thai": ("status", "id"),
+}
+PROPOSAL_COLUMNS = (
+    Column("Năm", "nam", "text-nowrap"),
+    Column("Đơn vị đề nghị", "don-vi"),
+    Column("Hình thức", "hinh-thuc"),
+    Column("Tập thể", "", "text-end"),
+    Column("Cá nhân", "", "text-end"),
+    Column("Trạng thái", "trang-thai"),
+)
 
 
 @login_required
@@ -37,8 +62,11 @@ def proposal_list(request):
     user = request.user
     form = ListFilterForm(request.GET or None, user=user, statuses=PROPOSAL_STATUSES)
     rows = form.apply(Proposal.objects.restrict(user)).select_related("award_type").annotate(**COUNTS)
-    page = Paginator(rows.order_by("-year", "-id"), PAGE_SIZE).get_page(request.GET.get("trang"))
-    context = {"page": page, "filter_form": form, "can_create": may(user, scoping.CHANGE)}
+    listing = Listing(
+        request, rows, noun="tờ trình đề nghị khen thưởng", columns=PROPOSAL_COLUMNS, sorts=PROPOSAL_SORTS,
+        default=("-year", "-id"),
+    )  # fmt: skip
+    context = {"listing": listing, "page": listing.page, "filter_form": form, "can_create": may(user, scoping.CHANGE)}
     return render(request, "awards/proposal_list.html", context)
 
 
@@ -133,7 +161,7 @@ def render_detail(request, proposal: Proposal, failed_action: str = "", failed_f
         "actions": actions,
         "failed_action": failed_action,
         "steps": steps,
-        "history": history(proposal, user, "proposal"),
+        "history": history(request, proposal, "proposal"),
         "decision": decision,
         "can_edit": can_change(user, proposal),
         "can_decide": can_decide(user, proposal),
@@ -232,3 +260,15 @@ def recipient_delete(request, pk: int, rid: int):
     if not is_htmx(request):
         messages.success(request, f"Đã bỏ “{recipient.name}” khỏi tờ trình.")
     return _recipients_response(request, proposal, saved=True)
+
+
+@login_required
+def proposal_docx_download(request, pk: int):
+    """The tờ trình (a draft too) as a Party- or State-format Word file, like the decision."""
+    proposal = get_proposal(request, pk)
+    try:
+        content = proposal_docx(proposal)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("awards:proposal-detail", pk=proposal.pk)
+    return attachment(content, DOCX, proposal_filename(proposal))

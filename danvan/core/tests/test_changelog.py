@@ -99,3 +99,26 @@ def test_history_does_not_name_related_records_outside_the_readers_scope(cast):
     (_entry, changes), *_ = changelog.history(unit, cast.d2_officer)
     shown = {c.label: (c.before, c.after) for c in changes}
     assert shown["Đơn vị cấp trên"] == ("(đơn vị, hồ sơ ngoài phạm vi)", "Huyện ủy Tân Biên")
+
+
+def test_history_reads_as_words_years_full_names_and_labels(client, cast):
+    """ "Năm: 2026" (never 2.026), people by their full names, units by name, choices by label."""
+    from danvan.core.testing.factories import make_practice
+
+    cast.admin.last_name, cast.admin.first_name = "Nguyễn Thị", "Hồng"
+    cast.admin.save()
+    with acting_as(cast.admin, source="web"):
+        practice = make_practice(cast.c1, 2025)
+        practice.year, practice.unit = 2026, cast.c2
+        practice.save()
+    client.force_login(cast.admin)
+    response = client.get(reverse("practices:detail", args=[practice.pk]))
+    history = response.context["history"]
+    (_entry, changes), *_ = list(history)
+    shown = {c.label: (c.before, c.after) for c in changes}
+    assert shown["Năm"] == ("2025", "2026")
+    assert shown["Đơn vị"] == (cast.c1.name, cast.c2.name)
+    html = response.content.decode().split('id="lich-su"', 1)[1]
+    assert "2.026" not in html and "Nguyễn Thị Hồng" in html
+    assert "tinh_admin" not in html  # the account name is never shown where the full name is known
+    assert "Đã đăng ký" in html or "Tạo mới" in html

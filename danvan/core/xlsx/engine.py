@@ -7,7 +7,7 @@ writes happen in one transaction with bulk operations, under the importing user 
 from __future__ import annotations
 
 import gc
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import IntegrityError, transaction
 from openpyxl.utils import get_column_letter
@@ -40,20 +40,50 @@ def resolve(kind: str | ImportKind) -> ImportKind:
     return registry.get_kind(kind) if isinstance(kind, str) else kind
 
 
-def run_import(kind: str | ImportKind, source: reader.Source, user: Any = None, dry_run: bool = False) -> ImportResult:
+PHASE_READ = "Đọc và kiểm tra từng dòng"
+PHASE_PLAN = "Đối chiếu với dữ liệu trong hệ thống"
+PHASE_WRITE = "Ghi dữ liệu"
+PROGRESS_ROWS = 1000  # rows between two progress reports while reading
+
+
+class Progress(Protocol):
+    """Where a long import reports how far it got (a background job's progress bar)."""
+
+    def step(self, phase: str, total: int | None = None, done: int = 0) -> None: ...
+
+    def __call__(self, done: int, total: int | None = None) -> None: ...
+
+
+class _Silent:
+    def step(self, phase: str, total: int | None = None, done: int = 0) -> None:
+        pass
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        pass
+
+
+def run_import(
+    kind: str | ImportKind,
+    source: reader.Source,
+    user: Any = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
     """Import a spreadsheet; user=None is the system (no scope limit). Writes only if there is no error."""
     # An import allocates millions of small objects that hold no reference cycles; the cyclic
     # collector would rescan them again and again (~15% of the time). It runs again afterwards.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run_import(kind, source, user, dry_run)
+        return _run_import(kind, source, user, dry_run, progress or _Silent())
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _run_import(kind: str | ImportKind, source: reader.Source, user: Any, dry_run: bool) -> ImportResult:
+def _run_import(
+    kind: str | ImportKind, source: reader.Source, user: Any, dry_run: bool, progress: Progress
+) -> ImportResult:
     spec = resolve(kind)
     result = ImportResult(kind=spec.name, label=spec.label, dry_run=dry_run)
     try:
@@ -63,7 +93,8 @@ def _run_import(kind: str | ImportKind, source: reader.Source, user: Any, dry_ru
             result.file_errors = _header_errors(spec, table)
             if result.file_errors:
                 return result
-            result.rows = _parse_rows(spec, table)
+            progress.step(PHASE_READ, table.total)
+            result.rows = _parse_rows(spec, table, progress)
     except reader.FileRejected as exc:
         result.rows = []
         result.file_errors = [RowError(None, None, message) for message in exc.messages]
@@ -72,6 +103,7 @@ def _run_import(kind: str | ImportKind, source: reader.Source, user: Any, dry_ru
         result.file_errors.append(RowError(None, None, MSG_NO_ROWS))
         return result
 
+    progress.step(PHASE_PLAN, len(result.rows), 0)
     ctx = Context(user=user)
     _check_unique(spec, result.rows)
     spec.plan(result.rows, ctx)
@@ -81,6 +113,7 @@ def _run_import(kind: str | ImportKind, source: reader.Source, user: Any, dry_ru
     result.created, result.updated = counts[Action.CREATE], counts[Action.UPDATE]
     result.unchanged = counts[Action.UNCHANGED]
     if result.ok and not dry_run and (result.created or result.updated):
+        progress.step(PHASE_WRITE, result.created + result.updated, 0)
         try:
             with transaction.atomic(), acting_as(user, source="import"):
                 spec.write(result.rows, ctx)
@@ -105,28 +138,28 @@ def _header_errors(spec: ImportKind, table: reader.Table) -> list[RowError]:
     return errors
 
 
-def _parse_rows(spec: ImportKind, table: reader.Table) -> list[Row]:
+def _parse_rows(spec: ImportKind, table: reader.Table, progress: Progress) -> list[Row]:
     columns = [column for column in spec.columns if column.field in table.positions]
     slots = [(column, column.field, column.parser.bind()) for column in columns]
     headers = spec.headers
     rows = []
     for number, cells in reader.data_rows(table, [column.field for column in columns]):
+        if len(rows) % PROGRESS_ROWS == 0:
+            progress(len(rows))
         row = Row(number, headers)
-        for (column, field, parse), cell in zip(slots, cells, strict=True):
-            value = None if cell is None else cell.value
-            if isinstance(value, str) and not clean_text(value):
+        for (column, field, parse), value in zip(slots, cells, strict=True):
+            if value.__class__ is str and not clean_text(value):
                 value = None  # spaces, NBSPs and invisibles only: blank
             row.cells[field] = value
-            data_type = "n" if cell is None else cell.data_type
-            if data_type == "f":
-                row.error(field, MSG_FORMULA)
-            elif data_type == "e":
-                row.error(field, f"Ô đang báo lỗi {value}; vui lòng nhập giá trị")
-            elif value is None:
+            if value is None:
                 if column.required:
                     row.error(field, MSG_REQUIRED)
                 else:
                     row.values[field] = column.parser.empty
+            elif isinstance(value, reader.Formula):
+                row.error(field, MSG_FORMULA)
+            elif isinstance(value, reader.CellError):
+                row.error(field, f"Ô đang báo lỗi {value}; vui lòng nhập giá trị")
             else:
                 try:
                     row.values[field] = parse(value)

@@ -13,14 +13,15 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 import openpyxl
 from django.conf import settings
-from openpyxl.workbook import Workbook
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from danvan.core.vn import clean_text, fold_key, format_number
 from danvan.core.xlsx.spec import Column
@@ -133,24 +134,121 @@ def check_container(stream: IO[bytes]) -> None:
         raise FileRejected(MSG_BOMB)
 
 
+class Formula(str):
+    """A formula cell's text ("=SUM(A1:A3)"): refused by the engine, which wants values."""
+
+
+class CellError(str):
+    """An error value a cell shows ("#DIV/0!", "#N/A")."""
+
+
+@dataclass
+class Sheet:
+    """One worksheet: its title and its rows as plain values (None for a blank cell), from row 1."""
+
+    title: str
+    rows: Callable[[], Iterator[list[Any]]]
+    height: int | None = None  # number of the last row, when the reader knows it up front
+
+
+@dataclass
+class Book:
+    sheets: list[Sheet]
+
+
+# Formula and error cells are the only things calamine does not tell apart from values; a file that
+# holds any is read by openpyxl instead (the rare case: lists are pasted as values).
+_CELL_ELEMENT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?c[\s>]")
+
+
+def _needs_openpyxl(data: bytes) -> bool:
+    """Whether a worksheet of the file holds a formula (<f>) or an error cell (t="e")."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                    continue
+                xml = archive.read(info)
+                match = _CELL_ELEMENT.search(xml)
+                if match is None:
+                    continue
+                prefix = (match.group(1) + b":") if match.group(1) else b""
+                if b"<" + prefix + b"f>" in xml or b"<" + prefix + b"f " in xml or b't="e"' in xml:
+                    return True
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError, OSError, zlib.error):
+        raise FileRejected(MSG_CORRUPT) from None
+    return False
+
+
+def _calamine_rows(sheet: Any) -> Callable[[], Iterator[list[Any]]]:
+    def rows() -> Iterator[list[Any]]:
+        start = sheet.start
+        if start is None:
+            return
+        # calamine yields every row from the first, but cells from the first used column only
+        pad = [None] * start[1]
+        for values in sheet.iter_rows():
+            yield pad + values if pad else values
+
+    return rows
+
+
+def _calamine_book(data: bytes) -> Book:
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [
+            Sheet(meta.name, _calamine_rows(sheet), sheet.end[0] + 1 if sheet.end else 0)
+            for meta in workbook.sheets_metadata
+            if meta.typ == SheetTypeEnum.WorkSheet
+            for sheet in [workbook.get_sheet_by_name(meta.name)]
+        ]
+    except Exception:  # calamine raises its own errors on a broken file
+        raise FileRejected(MSG_CORRUPT) from None
+    return Book(sheets)
+
+
+def _openpyxl_value(cell: Any) -> Any:
+    kind = cell.data_type
+    if kind == "f":
+        return Formula(cell.value)
+    if kind == "e":
+        return CellError(cell.value)
+    return cell.value
+
+
+def _openpyxl_rows(sheet: Any) -> Callable[[], Iterator[list[Any]]]:
+    def rows() -> Iterator[list[Any]]:
+        # Dimensions written by some tools are wrong; without them openpyxl reads every row.
+        sheet.reset_dimensions()
+        for cells in sheet.iter_rows():
+            yield [_openpyxl_value(cell) for cell in cells]
+
+    return rows
+
+
 @contextlib.contextmanager
-def open_workbook(source: Source) -> Iterator[Workbook]:
-    """A read-only workbook with formulas kept as formulas (so they can be refused), closed after use."""
+def open_workbook(source: Source) -> Iterator[Book]:
+    """The file's worksheets as rows of values; formulas and error cells are marked (Formula, CellError)."""
     with _binary_stream(source) as stream:
         check_container(stream)
-        try:
-            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=False)
-        except Exception:  # openpyxl raises anything from KeyError to XML errors on a broken file
-            raise FileRejected(MSG_CORRUPT) from None
-        try:
-            yield workbook
-        finally:
-            workbook.close()
+        data = stream.read()
+    if not _needs_openpyxl(data):
+        yield _calamine_book(data)
+        return
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # openpyxl raises anything from KeyError to XML errors on a broken file
+        raise FileRejected(MSG_CORRUPT) from None
+    try:
+        sheets = [Sheet(s.title, _openpyxl_rows(s)) for s in workbook.worksheets if hasattr(s, "reset_dimensions")]
+        yield Book(sheets)
+    finally:
+        workbook.close()
 
 
 # --- Finding the list ----------------------------------------------------------------------------
 
-Cells = Sequence[Any]  # openpyxl read-only cells of one row
+Cells = Sequence[Any]  # the values of one row
 
 
 @dataclass
@@ -162,12 +260,18 @@ class Table:
     positions: dict[str, int]  # field -> 0-based cell index
     score: int
     empty: bool = False  # no sheet has anything in its first rows
+    height: int | None = None  # the sheet's last row number, if known
     duplicates: list[tuple[Column, int, int]] = field(default_factory=list)
     _rows: Iterator[tuple[int, Cells]] = field(default_factory=lambda: iter(()), repr=False)
 
+    @property
+    def total(self) -> int | None:
+        """Rows below the header (blank and total rows included): the progress bar's length."""
+        return None if self.height is None else max(self.height - self.header_rows[1], 0)
+
 
 def _texts(cells: Cells) -> list[str]:
-    return [clean_text(cell.value) if cell.value is not None else "" for cell in cells]
+    return [clean_text(value) if not _blank(value) else "" for value in cells]
 
 
 def _match(candidates: list[list[str]], key_map: dict[str, Column]) -> tuple[dict[str, int], list]:
@@ -221,23 +325,19 @@ def _best_header(head: list[tuple[int, Cells]], key_map: dict[str, Column]) -> T
     return best
 
 
-def find_table(workbook: Workbook, columns: Sequence[Column]) -> Table:
+def find_table(workbook: Book, columns: Sequence[Column]) -> Table:
     """The sheet and header row matching the most columns; its data rows follow in `data_rows`."""
     key_map = {key: column for column in columns for key in column.keys}
     best: Table | None = None
     empty = True
-    for sheet in workbook.worksheets:
-        if not hasattr(sheet, "reset_dimensions"):
-            continue  # a chart sheet
-        # Dimensions written by some tools are wrong; without them openpyxl reads every row.
-        sheet.reset_dimensions()
-        rows = _safe(enumerate(sheet.iter_rows(), start=1))
+    for sheet in workbook.sheets:
+        rows = _safe(enumerate(sheet.rows(), start=1))
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
-        empty = empty and all(_blank(cell.value) for _, cells in head for cell in cells)
+        empty = empty and all(_blank(value) for _, cells in head for value in cells)
         table = _best_header(head, key_map)
         if table is not None and (best is None or table.score > best.score):
             best = table
-            best.sheet = sheet.title
+            best.sheet, best.height = sheet.title, sheet.height
             last = table.header_rows[1]
             best._rows = itertools.chain((item for item in head if item[0] > last), rows)
     if best is None:
@@ -258,21 +358,21 @@ def _safe(rows: Iterator[tuple[int, Cells]]) -> Iterator[tuple[int, Cells]]:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
 def _is_total(cells: Cells) -> bool:
-    first = next((cell.value for cell in cells if not _blank(cell.value)), None)
+    first = next((value for value in cells if not _blank(value)), None)
     return isinstance(first, str) and fold_key(first) in TOTAL_ROW_LABELS
 
 
 def _is_column_numbering(cells: Cells) -> bool:
     """The "(1) (2) (3)" row official forms put under the header."""
     numbers = []
-    for cell in cells:
-        if _blank(cell.value):
+    for value in cells:
+        if _blank(value):
             continue
-        match = _COLUMN_NUMBER.fullmatch(str(cell.value))
+        match = _COLUMN_NUMBER.fullmatch(str(value))
         if match is None:
             return False
         numbers.append(int(match.group(1)))
@@ -280,8 +380,9 @@ def _is_column_numbering(cells: Cells) -> bool:
 
 
 def data_rows(table: Table, fields: Sequence[str]) -> Iterator[tuple[int, list[Any]]]:
-    """(Excel row number, the cells of `fields` in order) for every row that holds data.
+    """(Excel row number, the values of `fields` in order) for every row that holds data.
 
+    Blank cells are None; a whole number is an int (as Excel shows it, whichever reader read it).
     Blank rows (every listed cell empty: a filled STT alone does not count), total rows and a
     column-numbering row right under the header are skipped.
     """
@@ -289,9 +390,17 @@ def data_rows(table: Table, fields: Sequence[str]) -> Iterator[tuple[int, list[A
     first_data = table.header_rows[1] + 1
     for number, cells in table._rows:
         width = len(cells)
-        picked = [cells[i] if i < width else None for i in indexes]
-        if all(cell is None or _blank(cell.value) for cell in picked):
+        picked = [_plain(cells[i]) if i < width else None for i in indexes]
+        if all(value is None or _blank(value) for value in picked):
             continue
         if _is_total(cells) or (number == first_data and _is_column_numbering(cells)):
             continue
         yield number, picked
+
+
+def _plain(value: Any) -> Any:
+    if value == "":
+        return None
+    if value.__class__ is float and value.is_integer():
+        return int(value)
+    return value

@@ -15,6 +15,8 @@ from openpyxl.utils import get_column_letter
 from danvan.core.xlsx.spec import Column
 
 DATE_FORMAT = "DD/MM/YYYY"
+# Text a spreadsheet program may take for a formula (formula injection: "=HYPERLINK(...)" in a name).
+FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def _cell(sheet: Any, value: Any) -> Any:
@@ -22,12 +24,33 @@ def _cell(sheet: Any, value: Any) -> Any:
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
         return cell
-    if isinstance(value, str) and value.startswith("="):
-        # openpyxl would write it as a formula: keep text as text (and no formula injection).
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        # openpyxl would write "=..." as a formula: keep text as text, as an explicit string cell.
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
     return value
+
+
+def text_as_text(workbook: Workbook) -> None:
+    """Turn every cell openpyxl would write as a formula back into the text it was given.
+
+    No workbook of danvan writes formulas on purpose; every string comes from data someone typed.
+    Write-only workbooks are built through `_cell`, which does the same while streaming.
+    """
+    if workbook.write_only:
+        return
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
+def save(workbook: Workbook, target: Any) -> None:
+    """Save to a path or a file object, text as text. Every xlsx danvan writes goes through here."""
+    text_as_text(workbook)
+    workbook.save(target)
 
 
 def build_workbook(columns: Sequence[Column], rows: Iterable[Sequence[Any]], title: str) -> Workbook:
@@ -51,5 +74,5 @@ def build_workbook(columns: Sequence[Column], rows: Iterable[Sequence[Any]], tit
 
 def workbook_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    save(workbook, buffer)
     return buffer.getvalue()

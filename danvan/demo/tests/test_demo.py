@@ -2,10 +2,12 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.urls import reverse
 
 from danvan.demo.build import PASSWORD
 from danvan.org.models import LineageEvent, RoleAssignment, Unit
+from danvan.practices.models import Practice
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +32,15 @@ def test_demo_province_spans_the_2025_reform(demo):
     assert LineageEvent.objects.filter(successors=province, kind="merge").exists()
     commission = Unit.objects.get(code="T80-BTGDV")
     assert LineageEvent.objects.filter(successors=commission, predecessors__code="T80-BDV").exists()
+    # (in this test to share its demo load) Practices name their place and spread over the four blocs.
+    models = Practice.objects.filter(kind="model").exclude(name__startswith="Nhân rộng")
+    assert models.filter(name__endswith=" tại Phường 1").exists()  # not "… tại 1"
+    assert not models.filter(name__regex=r" tại [0-9]+$").exists()
+    assert models.filter(name__contains=" tại xã ").exists()
+    shares = dict(Practice.objects.values_list("bloc__code").annotate(n=Count("id")))
+    total = sum(shares.values())
+    for code in ("dang", "chinh-quyen", "mttq-doan-the", "llvt"):
+        assert shares.get(code, 0) > total * 0.05, (code, shares)
 
 
 def test_demo_accounts_have_the_documented_scopes(demo):

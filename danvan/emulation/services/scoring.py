@@ -46,7 +46,14 @@ WORKFLOW = ScorecardWorkflow(
     proposer=lambda card: card.submitted_by_id,
     locked_states=frozenset({S.FINAL}),
     transitions=[
-        Transition("submit", "Nộp bảng điểm", frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED),
+        Transition(
+            "submit",
+            "Nộp bảng điểm",
+            frozenset({S.DRAFT, S.RETURNED}),
+            S.SUBMITTED,
+            confirmation="Nộp bảng điểm cho cơ quan chấm điểm? Sau khi nộp, đơn vị không sửa được điểm tự chấm "
+            "trừ khi bảng điểm bị trả lại.",
+        ),
         Transition(
             "appraise", "Bắt đầu thẩm định", frozenset({S.SUBMITTED}), S.APPRAISING, style="secondary", **COMMISSION
         ),
@@ -59,7 +66,15 @@ WORKFLOW = ScorecardWorkflow(
             style="warning",
             **COMMISSION,
         ),
-        Transition("finalize", "Chốt kết quả", frozenset({S.APPRAISING}), S.FINAL, style="success", **COMMISSION),
+        Transition(
+            "finalize",
+            "Chốt kết quả",
+            frozenset({S.APPRAISING}),
+            S.FINAL,
+            style="success",
+            confirmation="Chốt kết quả bảng điểm? Điểm thẩm định được khóa và đưa vào xếp hạng.",
+            **COMMISSION,
+        ),
     ],
 )
 

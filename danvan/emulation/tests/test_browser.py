@@ -4,6 +4,8 @@ it once with a reason, the unit resubmits, the commission finalizes, and the ran
 import pytest
 from playwright.sync_api import expect
 
+from danvan.core.testing.browser import htmx_answer, wait_until_ready
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -23,10 +25,13 @@ def log_out(page):
 
 
 def score(page, position: str, value: str, label: str = "Điểm tự chấm"):
-    """Type a score and leave the field: the row is saved by HTMX."""
+    """Type a score and leave the field: the row is saved by HTMX (wait for its answer, swapped in)."""
+    wait_until_ready(page)
     field = page.get_by_label(f"{label} mục {position}", exact=True)
     field.fill(value)
-    field.press("Tab")
+    expect(field).to_have_value(value)  # replaced, not appended to what was there
+    with htmx_answer(page, "/cham/"):
+        field.press("Tab")
     return page.locator(f"tr[data-position='{position}']")
 
 
@@ -59,7 +64,8 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     expect(page.get_by_test_id("self-total")).to_have_text("104")
     expect(page.get_by_test_id("progress")).to_have_text("5/5")
     page.get_by_label("Minh chứng, giải trình mục II.1").fill("Quyết định công nhận 12 mô hình cấp huyện")
-    page.get_by_label("Minh chứng, giải trình mục II.1").press("Tab")
+    with htmx_answer(page, "/cham/"):
+        page.get_by_label("Minh chứng, giải trình mục II.1").press("Tab")
     expect(page.locator("tr[data-position='II.1']").get_by_test_id("saved")).to_be_attached()
     assert page.evaluate("window.notReloaded") is True  # every save was partial: no page load
     screenshot("emulation/scorecard-self")

@@ -69,7 +69,9 @@ def test_the_scorecard_page_costs_the_same_for_10_and_60_criteria(client, cast, 
     large, _ = scored_card(cast, 60, settings, tmp_path)
     response = client.get(reverse("emulation:card", args=[large.pk]))
     assert len(response.context["rows"]) == 66
-    assert count(client, "get", reverse("emulation:card", args=[large.pk])) == few
+    # The history shows one page (20 changes): the large card's page holds only score changes, whose
+    # related records take fewer lookups than the small card's full history; never more.
+    assert count(client, "get", reverse("emulation:card", args=[large.pk])) <= few
     assert few <= 25, few
 
 

@@ -1,6 +1,6 @@
 """The score-sheet pages: thin views (access check → service → redirect)."""
 
-from danvan.emulation.views.cards import card_action, card_detail, card_score, file_download, file_upload
+from danvan.emulation.views.cards import card_action, card_detail, card_docx, card_score, file_download, file_upload
 from danvan.emulation.views.results import propose, results, results_docx, results_xlsx
 from danvan.emulation.views.sets import (
     criteria_export,
@@ -22,6 +22,7 @@ from danvan.emulation.views.sets import (
 __all__ = [
     "card_action",
     "card_detail",
+    "card_docx",
     "card_score",
     "criteria_export",
     "criteria_import",

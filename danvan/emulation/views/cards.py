@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog
@@ -20,11 +21,13 @@ from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
+from danvan.documents.models import FormatProfile, Issuer
 from danvan.emulation import rules, services, tree
 from danvan.emulation.choices import SELF_EDITABLE, Status
 from danvan.emulation.forms import AppraisalForm, CommentForm, EvidenceFileForm, SelfScoreForm
 from danvan.emulation.models import EvidenceFile, Grade, Score, Scorecard
-from danvan.emulation.views.common import get_card, readable_scores
+from danvan.emulation.printing import scorecard_docx
+from danvan.emulation.views.common import DOCX, attachment, get_card, readable_scores
 
 SELF, APPRAISE, READ = "self", "appraise", "read"
 
@@ -97,20 +100,15 @@ def _rows(criteria: tree.Tree, scores: dict, totals: tree.Totals, files: list) -
     ]
 
 
-def _history(card: Scorecard, scores: dict, user) -> list:
-    """The scorecard's own changes and every change of its scores and files, newest first."""
+def _history(request, card: Scorecard, scores: dict):
+    """The scorecard's own changes and every change of its scores and files, newest first (paged)."""
     types = ContentType.objects.get_for_models(Scorecard, Score, EvidenceFile)
-    entries = list(
-        ChangeLogEntry.objects.restrict(user)
-        .filter(
-            Q(content_type=types[Scorecard], object_id=str(card.pk))
-            | Q(content_type=types[Score], object_id__in=[str(s.pk) for s in scores.values()])
-            | Q(content_type__in=[types[Score], types[EvidenceFile]], after__scorecard_id=card.pk)
-        )
-        .select_related("content_type", "actor")
-        .order_by("-timestamp", "-id")[:300]
+    entries = ChangeLogEntry.objects.restrict(request.user).filter(
+        Q(content_type=types[Scorecard], object_id=str(card.pk))
+        | Q(content_type=types[Score], object_id__in=[str(s.pk) for s in scores.values()])
+        | Q(content_type__in=[types[Score], types[EvidenceFile]], after__scorecard_id=card.pk)
     )
-    return readable_scores(changelog.describe(entries, user))
+    return changelog.history_page(request, entries=entries, readable=readable_scores, path=card.get_absolute_url())
 
 
 def _totals_context(card: Scorecard, criteria: tree.Tree, totals: tree.Totals, grades: list[Grade]) -> dict:
@@ -154,7 +152,7 @@ def render_card(request, card: Scorecard, failed_action: str = "", failed_form=N
         "failed_action": failed_action,
         "steps": steps,
         "return_step": returned if card.status == Status.RETURNED else None,
-        "history": _history(card, scores, user),
+        "history": _history(request, card, scores),
         "general_files": [f for f in files if f.criterion_id is None],
         "file_form": (file_form or EvidenceFileForm(leaves=criteria.leaves())) if mode == SELF else None,
         "can_manage": services.can_manage(user, card.criteria_set),
@@ -274,3 +272,17 @@ def file_download(request, pk: int):
     filename = PurePath(attached.file.name).name
     is_photo = PurePath(filename).suffix.lower() in (".jpg", ".jpeg", ".png")
     return FileResponse(handle, as_attachment=not is_photo, filename=filename)
+
+
+@login_required
+def card_docx(request, pk: int):
+    """The scorecard as the unit's Party-format report (Word), for the unit to print and sign."""
+    card = get_card(request, pk)  # another unit's scorecard does not exist for the user: 404
+    try:
+        data = scorecard_docx(card, timezone.localdate())
+    except (Issuer.DoesNotExist, FormatProfile.DoesNotExist) as exc:  # not configured yet: say where
+        messages.error(request, str(exc))
+        return redirect("emulation:card", pk=card.pk)
+    return attachment(
+        HttpResponse(data, content_type=DOCX), f"bang-diem-thi-dua-{card.criteria_set.year}-{card.pk}.docx"
+    )

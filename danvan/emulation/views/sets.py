@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.models import ChangeLogEntry
 from danvan.core.xlsx import FileRejected
 from danvan.emulation import services, tree
@@ -34,6 +35,32 @@ from danvan.emulation.models import CriteriaSet, Criterion, Grade, Scorecard
 from danvan.emulation.reports import APPRAISED_TOTAL, SELF_TOTAL
 from danvan.emulation.views.common import XLSX, attachment, get_criterion, get_set, readable_scores
 
+SET_SORTS = {
+    "nam": ("year", ViCollate("name"), "id"),
+    "ten": (ViCollate("name"), "id"),
+    "co-quan": (ViCollate("unit_name"), "id"),
+    "don-vi": ("n_cards", "id"),
+}
+SET_COLUMNS = (
+    Column("Năm", "nam"),
+    Column("Tên bản điểm", "ten"),
+    Column("Cơ quan chấm điểm", "co-quan"),
+    Column("Đơn vị", "don-vi", "text-end"),
+    Column("Tiến độ"),
+)
+CARD_SORTS = {
+    "nam": ("criteria_set__year", ViCollate("unit_name"), "id"),
+    "ten": (ViCollate("criteria_set__name"), ViCollate("unit_name"), "id"),
+    "don-vi": (ViCollate("unit_name"), "id"),
+    "trang-thai": ("status", ViCollate("unit_name"), "id"),
+}
+CARD_COLUMNS = (
+    Column("Năm", "nam"),
+    Column("Bản điểm", "ten"),
+    Column("Đơn vị", "don-vi"),
+    Column("Trạng thái", "trang-thai"),
+)
+
 
 def _year(request) -> int | None:
     text = request.GET.get("nam", "")
@@ -47,16 +74,12 @@ def index(request):
     year = _year(request)
     status_counts = {f"n_{s}": Count("scorecards", filter=Q(scorecards__status=s)) for s in Status.values}
     sets = (
-        CriteriaSet.objects.restrict(user)
-        .select_related("unit")
-        .annotate(n_cards=Count("scorecards"), **status_counts)
-        .order_by("-year", ViCollate("name"))
+        CriteriaSet.objects.restrict(user).select_related("unit").annotate(n_cards=Count("scorecards"), **status_counts)
     )
     cards = (
         Scorecard.objects.restrict(user)
         .exclude(criteria_set__in=CriteriaSet.objects.restrict(user).values("pk"))
         .select_related("criteria_set")
-        .order_by("-criteria_set__year", ViCollate("unit_name"))
     )
     if year:
         sets, cards = sets.filter(year=year), cards.filter(criteria_set__year=year)
@@ -66,12 +89,18 @@ def index(request):
         reverse=True,
     )
     context = {
-        "sets": sets[:200],
-        "cards": cards[:200],
+        "sets": Listing(
+            request, sets, noun="bản điểm", columns=SET_COLUMNS, sorts=SET_SORTS,
+            default=("-year", ViCollate("name"), "id"), anchor="ban-diem",
+        ),
+        "cards": Listing(
+            request, cards, noun="bảng tự chấm điểm", columns=CARD_COLUMNS, sorts=CARD_SORTS,
+            default=("-criteria_set__year", ViCollate("unit_name"), "id"), suffix="_bd", anchor="bang-tu-cham",
+        ),
         "year": year,
         "years": years,
         "can_create": scoping.scope_paths(user, scoping.REVIEW) != [],
-    }
+    }  # fmt: skip
     return render(request, "emulation/index.html", context)
 
 
@@ -91,22 +120,18 @@ def set_create(request):
     return render(request, "emulation/set_form.html", {"form": form, "title": "Lập bản điểm thi đua"})
 
 
-def _set_history(criteria_set: CriteriaSet, criteria: list[Criterion], user) -> list:
-    """The set's own changes, its classes' and its criteria's (deleted criteria included)."""
+def _set_history(request, criteria_set: CriteriaSet, criteria: list[Criterion]):
+    """The set's own changes, its classes' and its criteria's (deleted criteria included), paged."""
     types = ContentType.objects.get_for_models(CriteriaSet, Criterion, Grade)
     set_type, criterion_type, grade_type = types[CriteriaSet], types[Criterion], types[Grade]
-    entries = list(
-        ChangeLogEntry.objects.restrict(user)
-        .filter(
-            Q(content_type=set_type, object_id=str(criteria_set.pk))
-            | Q(content_type=criterion_type, object_id__in=[str(c.pk) for c in criteria])
-            | Q(content_type__in=[criterion_type, grade_type], after__criteria_set_id=criteria_set.pk)
-            | Q(content_type__in=[criterion_type, grade_type], before__criteria_set_id=criteria_set.pk)
-        )
-        .select_related("content_type", "actor")
-        .order_by("-timestamp", "-id")[:200]
+    entries = ChangeLogEntry.objects.restrict(request.user).filter(
+        Q(content_type=set_type, object_id=str(criteria_set.pk))
+        | Q(content_type=criterion_type, object_id__in=[str(c.pk) for c in criteria])
+        | Q(content_type__in=[criterion_type, grade_type], after__criteria_set_id=criteria_set.pk)
+        | Q(content_type__in=[criterion_type, grade_type], before__criteria_set_id=criteria_set.pk)
     )
-    return readable_scores(changelog.describe(entries, user))
+    path = criteria_set.get_absolute_url()
+    return changelog.history_page(request, entries=entries, readable=readable_scores, path=path)
 
 
 def render_set(request, criteria_set: CriteriaSet, fill_form=None, add_form=None, status: int = 200):
@@ -129,7 +154,7 @@ def render_set(request, criteria_set: CriteriaSet, fill_form=None, add_form=None
         "status_counts": [(label, sum(1 for c in cards if c.status == value)) for value, label in Status.choices],
         "can_manage": can_manage,
         "can_edit": can_manage and not criteria_set.is_locked,
-        "history": _set_history(criteria_set, criteria, user),
+        "history": _set_history(request, criteria_set, criteria),
     }
     if can_manage:
         within = services.default_scope_unit(criteria_set)

@@ -117,3 +117,13 @@ def test_officers_of_a_merged_unit_see_the_history_of_its_predecessors(cast):
     services.record_lineage("end", dt.date(2025, 7, 1), [cast.d2], [cast.province])
     scoping.clear_scope_cache(cast.d2_officer)
     assert codes(Unit.objects.restrict(cast.d2_officer)) == ["C3", "D2"]
+
+
+def test_the_place_a_party_committee_leads():
+    from danvan.org.divisions import place_name
+
+    assert place_name("Đảng ủy phường 1") == "Phường 1"
+    assert place_name("Đảng ủy xã Long Thuận") == "xã Long Thuận"
+    assert place_name("Thị ủy Trảng Bàng") == "thị xã Trảng Bàng"
+    assert place_name("Huyện ủy Bến Cầu") == "huyện Bến Cầu"
+    assert place_name("Ban Dân vận Tỉnh ủy") == "Ban Dân vận Tỉnh ủy"

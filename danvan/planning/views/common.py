@@ -1,18 +1,16 @@
-"""What the planning views share: the 403 page with the service's reason, file responses, paging."""
+"""What the planning views share: the 403 page with the service's reason, file responses."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 
 from danvan.core import scoping
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PAGE_SIZE = 50
 
 
 def require_change(user, unit, what: str = "hồ sơ") -> None:
@@ -27,10 +25,6 @@ def may_create(user) -> bool:
 def require_create(user) -> None:
     if not may_create(user):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào.")
-
-
-def paginate(queryset, number) -> Page:
-    return Paginator(queryset, PAGE_SIZE).get_page(number)
 
 
 def file_response(field, as_attachment: bool = True) -> FileResponse:

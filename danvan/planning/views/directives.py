@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, scoping
+from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.vn import fold, text_date
 from danvan.core.xlsx import export_bytes, run_import
 from danvan.org.services import default_unit
@@ -37,9 +39,34 @@ from danvan.planning.views.common import (
     download,
     file_response,
     may_create,
-    paginate,
     require_change,
     require_create,
+)
+
+DIRECTIVE_SORTS = {
+    "ngay": ("issued_on", "id"),
+    "trich-yeu": (ViCollate("summary"), "id"),
+    "don-vi": (ViCollate("unit__name"), "id"),
+}
+DIRECTIVE_COLUMNS = (
+    Column("Văn bản, ngày ban hành", "ngay"),
+    Column("Trích yếu", "trich-yeu"),
+    Column("Đơn vị theo dõi", "don-vi"),
+    Column("Sơ kết, tổng kết"),
+)
+REVIEW_SORTS = {
+    "noi-dung": ("directive__issued_on", "kind", "years", "id"),
+    "don-vi": (ViCollate("directive__unit__name"), "due_date", "id"),
+    "han": ("due_date", "id"),
+    "tinh-trang": ("state", "due_date", "id"),
+    "bao-cao": ("report_date", "due_date", "id"),
+}
+REVIEW_COLUMNS = (
+    Column("STT"),
+    Column("Nội dung", "noi-dung"),
+    Column("Thời hạn", "han", "text-nowrap"),
+    Column("Tình trạng", "tinh-trang"),
+    Column("Báo cáo", "bao-cao"),
 )
 
 
@@ -64,9 +91,12 @@ def directive_list(request):
     if values.get("nam"):
         rows = rows.filter(issued_on__year=values["nam"])
     rows = rows.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id")))
-    page = paginate(rows.order_by("-issued_on", "-id"), request.GET.get("trang"))
+    listing = Listing(
+        request, rows, noun="văn bản", columns=DIRECTIVE_COLUMNS, sorts=DIRECTIVE_SORTS, default=("-issued_on", "-id")
+    )
     context = {
-        "page": page,
+        "listing": listing,
+        "page": listing.page,
         "filter_form": filters,
         "today": timezone.localdate(),
         "can_create": may_create(user),
@@ -140,7 +170,7 @@ def render_detail(request, directive: Directive, milestone_form=None, report_for
         "failed_report": next(iter(report_forms), None),
         "tasks": KeyTask.objects.restrict(user).filter(directive=directive).select_related("plan", "lead_unit"),
         "supervisions": Supervision.objects.restrict(user).filter(directive=directive),
-        "history": changelog.history(directive, user),
+        "history": changelog.history_page(request, directive),
     }
     return render(request, "planning/directive_detail.html", context, status=status)
 
@@ -265,13 +295,17 @@ def review_list(request):
         rows = rows.filter(state=values["trang_thai"])
     if values.get("loai"):
         rows = rows.filter(kind=values["loai"])
-    rows = list(rows.order_by("due_date", "id"))
-    for m in rows:
+    counts = dict.fromkeys(ReviewState.values, 0)
+    counts |= dict(rows.order_by().values("state").annotate(n=Count("id")).values_list("state", "n"))
+    listing = Listing(
+        request, rows, noun="nội dung", columns=REVIEW_COLUMNS, sorts=REVIEW_SORTS, default=("due_date", "id")
+    )
+    for m in listing.page:
         m.days = (m.due_date - today).days
-    counts = {state: sum(1 for m in rows if m.state == state) for state in ReviewState.values}
     query = f"nam={year}" + (f"&quy={quarter}" if quarter else "")
     context = {
-        "rows": rows,
+        "listing": listing,
+        "page": listing.page,
         "filter_form": form,
         "year": year,
         "quarter": QUARTERS.get(quarter),

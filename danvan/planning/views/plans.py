@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, scoping
+from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.xlsx import export_bytes, run_import
 from danvan.planning import reports
 from danvan.planning.choices import TaskState, TaskStatus
@@ -25,9 +27,37 @@ from danvan.planning.views.common import (
     XLSX,
     download,
     may_create,
-    paginate,
     require_change,
     require_create,
+)
+
+PLAN_SORTS = {
+    "ma": ("code", "id"),
+    "ten": (ViCollate("title"), "id"),
+    "don-vi": (ViCollate("unit__name"), "code", "id"),
+    "nhiem-vu": ("task_count", "id"),
+    "hoan-thanh": ("done_count", "id"),
+    "qua-han": ("overdue_count", "id"),
+}
+PLAN_COLUMNS = (
+    Column("Mã", "ma", "text-nowrap"),
+    Column("Kế hoạch", "ten"),
+    Column("Đơn vị", "don-vi"),
+    Column("Nhiệm vụ", "nhiem-vu", "text-end"),
+    Column("Hoàn thành", "hoan-thanh", "text-end"),
+    Column("Quá hạn", "qua-han", "text-end"),
+)
+TASK_SORTS = {
+    "noi-dung": (ViCollate("plan__title"), "number", "id"),
+    "don-vi": (ViCollate("lead_unit__name"), "deadline", "id"),
+    "han": ("deadline", "id"),
+    "tinh-trang": ("state", "deadline", "id"),
+}
+TASK_COLUMNS = (
+    Column("Nhiệm vụ", "noi-dung"),
+    Column("Đơn vị chủ trì", "don-vi"),
+    Column("Thời hạn", "han", "text-nowrap"),
+    Column("Tình trạng", "tinh-trang"),
 )
 
 
@@ -56,8 +86,12 @@ def plan_list(request):
         done_count=Count("tasks", filter=Q(tasks__status=TaskStatus.DONE)),
         overdue_count=Count("tasks", filter=undone & Q(tasks__deadline__lt=today)),
     )
+    listing = Listing(
+        request, rows, noun="kế hoạch", columns=PLAN_COLUMNS, sorts=PLAN_SORTS, default=("-year_start", "code", "id")
+    )
     context = {
-        "page": paginate(rows.order_by("-year_start", "code"), request.GET.get("trang")),
+        "listing": listing,
+        "page": listing.page,
         "filter_form": filters,
         "can_create": may_create(request.user),
     }
@@ -118,7 +152,7 @@ def plan_detail(request, pk: int):
         "today": today,
         "can_change": scoping.covers(request.user, plan.unit.path, scoping.CHANGE),
         "import_form": ImportForm(),
-        "history": changelog.history(plan, request.user),
+        "history": changelog.history_page(request, plan),
     }
     return render(request, "planning/plan_detail.html", context)
 
@@ -173,8 +207,12 @@ def task_list(request):
         rows = rows.filter(state=values["trang_thai"])
     if values.get("q"):
         rows = rows.filter(Q(content__icontains=values["q"]) | Q(plan__title__icontains=values["q"]))
+    listing = Listing(
+        request, rows, noun="nhiệm vụ", columns=TASK_COLUMNS, sorts=TASK_SORTS, default=("deadline", "id")
+    )
     context = {
-        "page": paginate(rows.order_by("deadline", "id"), request.GET.get("trang")),
+        "listing": listing,
+        "page": listing.page,
         "filter_form": filters,
         "today": today,
     }
@@ -234,7 +272,7 @@ def render_task(request, task: KeyTask, progress_form=None, status: int = 200):
         "reports": TaskProgress.objects.restrict(user).filter(task=task).select_related("reported_by"),
         "progress_form": progress_form or (ProgressForm() if can_report else None),
         "can_change": scoping.covers(user, task.plan.unit.path, scoping.CHANGE),
-        "history": changelog.history(task, user),
+        "history": changelog.history_page(request, task),
     }
     return render(request, "planning/task_detail.html", context, status=status)
 

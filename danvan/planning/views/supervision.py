@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, scoping
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.org.models import Unit
 from danvan.planning import reports
 from danvan.planning.forms import FollowUpForm, RecommendationForm, SupervisionFilter, SupervisionForm
@@ -21,9 +22,20 @@ from danvan.planning.views.common import (
     DOCX,
     download,
     may_create,
-    paginate,
     require_change,
     require_create,
+)
+
+SORTS = {
+    "nam": ("year", "planned_start", "id"),
+    "thoi-gian": ("planned_start", "id"),
+}
+COLUMNS = (
+    Column("Năm", "nam"),
+    Column("Nội dung"),
+    Column("Đơn vị được kiểm tra, giám sát"),
+    Column("Thời gian", "thoi-gian", "text-nowrap"),
+    Column("Tình trạng"),
 )
 
 
@@ -44,9 +56,14 @@ def supervision_list(request):
     if values.get("loai"):
         rows = rows.filter(mode=values["loai"])
     units = Prefetch("supervised_units", queryset=Unit.objects.order_by("path"))
-    rows = rows.prefetch_related(units).order_by("-year", "planned_start", "id")
+    rows = rows.prefetch_related(units)
+    listing = Listing(
+        request, rows, noun="cuộc kiểm tra, giám sát", columns=COLUMNS, sorts=SORTS,
+        default=("-year", "planned_start", "id"),
+    )  # fmt: skip
     context = {
-        "page": paginate(rows, request.GET.get("trang")),
+        "listing": listing,
+        "page": listing.page,
         "filter_form": filters,
         "can_create": may_create(request.user),
     }
@@ -116,7 +133,7 @@ def render_detail(request, sup: Supervision, rec_form=None, follow_forms=None, s
         "can_change": can_change,
         "directive_visible": sup.directive_id and scoping.covers(user, sup.directive.unit.path),
         "rec_form": rec_form or (RecommendationForm(supervision=sup) if can_change else None),
-        "history": changelog.history(sup, user) if can_change else [],
+        "history": changelog.history_page(request, sup) if can_change else None,
         "today": today,
     }
     return render(request, "planning/supervision_detail.html", context, status=status)

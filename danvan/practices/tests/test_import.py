@@ -770,9 +770,9 @@ def _not_inserts(captured) -> list[str]:
 
 
 def test_queries_do_not_grow_with_rows(cast, tmp_path):
-    """Lookups are preloaded and writes are bulk. Only the INSERT batches grow (SQLite splits them at
-    999 parameters, PostgreSQL writes 2,000 rows a statement); every other query is the same for 50
-    and 500 rows (the code counters take a few per year of the file)."""
+    """Lookups are preloaded and writes are bulk. Only the INSERT batches grow (one executemany per
+    5,000 rows, which the query log counts once); every other query is the same for 50 and 500 rows
+    (the code counters take a few per year of the file, the id reservation two per table)."""
     other = {}
     for count in (50, 500):
         Practice.objects.all()._raw_delete(connection.alias)  # a fresh start: no cascade needed
@@ -788,7 +788,7 @@ def test_queries_do_not_grow_with_rows(cast, tmp_path):
         with CaptureQueriesContext(connection) as again:
             assert run_import("practices", path, user=cast.admin).unchanged == count
         assert len(again.captured_queries) <= 15
-    assert other[50] == other[500] <= 80
+    assert other[50] == other[500] <= 84
 
 
 def test_the_kind_is_registered_with_its_sixteen_columns():

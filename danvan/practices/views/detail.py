@@ -73,9 +73,10 @@ def render_detail(request, practice: Practice, failed_action: str = "", failed_f
     context = {
         "practice": practice,
         "actions": actions,
+        "next_steps": services.WORKFLOW.next_steps(practice, user),
         "failed_action": failed_action,
         "steps": steps,
-        "history": changelog.history(practice, user),
+        "history": changelog.history_page(request, practice),
         "amendments": _amendments(practice, user),
         "content": [(label, getattr(practice, name)) for name, label in CONTENT_FIELDS],
         "photos": [f for f in files if f.kind == FileKind.PHOTO],

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET
 from danvan.core import scoping
 from danvan.core.forms import BootstrapFormMixin
 from danvan.core.vn import format_number
-from danvan.core.xlsx import ImportResult, export, reader, run_import
+from danvan.core.xlsx import ImportResult, export, reader, run_import, writer
 from danvan.practices import imports
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -237,7 +237,7 @@ def _confirm(request, upload_id: str):
 def import_template(request):
     """`Mẫu nhập mô hình.xlsx` with drop-down lists and the units the user may import for."""
     buffer = io.BytesIO()
-    imports.template_workbook(request.user).save(buffer)
+    writer.save(imports.template_workbook(request.user), buffer)
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=imports.TEMPLATE_FILENAME, content_type=XLSX)
 
@@ -249,7 +249,7 @@ def practice_export(request):
     workbook = export(KIND, {"params": request.GET}, user=request.user)
     # Written as rows stream from the database, then sent; FileResponse closes it.
     handle = tempfile.TemporaryFile()  # noqa: SIM115
-    workbook.save(handle)
+    writer.save(workbook, handle)
     handle.seek(0)
     year = request.GET.get("nam", "")
     name = f"Danh sách mô hình dân vận khéo{' năm ' + year if year.isdigit() else ''}.xlsx"

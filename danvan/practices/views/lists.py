@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import scoping
 from danvan.core.forms import add_errors
+from danvan.core.lists import Column, Listing
 from danvan.core.vn import fold
-from danvan.practices import services
-from danvan.practices.filters import PracticeFilter, paginate
+from danvan.practices import filters, services
+from danvan.practices.filters import PracticeFilter
 from danvan.practices.forms import BulkDecisionForm
 from danvan.practices.models import Practice
 from danvan.practices.views.common import optional_url
@@ -27,37 +26,15 @@ LIST_COLUMNS = (
 )  # fmt: skip
 
 
-@dataclass
-class Column:
-    label: str
-    sort_key: str = ""  # "" = not sortable
-    css: str = ""
-    current: str = ""  # the active ?sap_xep=
-
-    @property
-    def next_sort(self) -> str:
-        return f"-{self.sort_key}" if self.current == self.sort_key else self.sort_key
-
-    @property
-    def arrow(self) -> str:
-        if self.current == self.sort_key:
-            return "bi-sort-up"
-        if self.current == f"-{self.sort_key}":
-            return "bi-sort-down"
-        return ""
-
-
-def _columns(current: str) -> list[Column]:
-    specs = [
-        ("Mã", "ma", "text-nowrap"),
-        ("Tên mô hình, điển hình", "ten", ""),
-        ("Đơn vị", "don-vi", ""),
-        ("Năm", "nam", "text-nowrap"),
-        ("Cấp", "", "text-nowrap"),
-        ("Lĩnh vực", "", ""),
-        ("Trạng thái", "trang-thai", "text-nowrap"),
-    ]
-    return [Column(label, key, css, current) for label, key, css in specs]
+COLUMNS = (
+    Column("Mã", "ma", "text-nowrap"),
+    Column("Tên mô hình, điển hình", "ten"),
+    Column("Đơn vị", "don-vi"),
+    Column("Năm", "nam", "text-nowrap"),
+    Column("Cấp", "", "text-nowrap"),
+    Column("Lĩnh vực"),
+    Column("Trạng thái", "trang-thai", "text-nowrap"),
+)
 
 
 def may(user, action: str) -> bool:
@@ -68,16 +45,25 @@ def render_list(request, bulk_form: BulkDecisionForm | None = None):
     user = request.user
     practice_filter = PracticeFilter(request.GET, user)
     rows = practice_filter.queryset().select_related("level", "field", "bloc").only(*LIST_COLUMNS)
-    page, sort_note = paginate(practice_filter, rows, request.GET.get("trang"))
+    listing = Listing(
+        request,
+        rows,
+        noun="mô hình, điển hình",
+        columns=COLUMNS,
+        sorts=filters.SORTS,
+        default=filters.DEFAULT_SORT,
+        collated=filters.COLLATED_SORTS,
+        collated_limit=filters.COLLATED_SORT_LIMIT,
+        path=reverse("practices:list"),
+    )
     can_review = may(user, scoping.REVIEW)
     if can_review and bulk_form is None:
         bulk_form = BulkDecisionForm(user=user)
     context = {
-        "page": page,
+        "listing": listing,
+        "page": listing.page,
         "filter_form": practice_filter.form,
         "query": practice_filter.query,
-        "sort_note": sort_note,
-        "columns": _columns(practice_filter.sort),
         "bulk_form": bulk_form,
         "selected": set(request.POST.getlist("practices")),
         "can_create": may(user, scoping.CHANGE),

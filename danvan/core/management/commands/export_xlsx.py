@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from danvan.core.management.commands.import_xlsx import resolve_kind, resolve_user
-from danvan.core.xlsx import export
+from danvan.core.xlsx import export, writer
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         filters = {key: value for key, value in (("unit", unit), ("year", year)) if value}
         try:
             workbook = export(spec, filters, user=resolve_user(user))
-            workbook.save(output)
+            writer.save(workbook, output)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:

@@ -1,0 +1,64 @@
+"""“Việc của tôi”: the user's background jobs, one job's progress (HTMX polling) and its result file."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from danvan.core import jobs
+from danvan.core.jobs.imports import CHECK
+from danvan.core.jobs.models import Job
+
+PAGE_SIZE = 30
+
+
+def user_job(request, pk: int) -> Job:
+    """The user's own job, or 404 (nobody sees another's jobs, however wide their scope)."""
+    return get_object_or_404(Job.objects.select_related("parent"), pk=pk, user=request.user)
+
+
+@require_GET
+@login_required
+def job_list(request):
+    jobs.reap(request.user)
+    queryset = Job.objects.filter(user=request.user).defer("report", "params")
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "core/jobs/list.html", {"page": page, "jobs": page.object_list})
+
+
+@require_GET
+@login_required
+def job_detail(request, pk: int):
+    job = user_job(request, pk)
+    if job.status == Job.Status.DONE and job.kind == CHECK:
+        return redirect("jobs:import-preview", pk=job.pk)
+    return render(request, "core/jobs/detail.html", {"job": job})
+
+
+@require_GET
+@login_required
+def job_progress(request, pk: int):
+    """The progress bar alone, polled by HTMX; once the job is over the page reloads to show the result."""
+    jobs.reap(request.user)
+    job = user_job(request, pk)
+    if job.finished and request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "core/jobs/_progress.html", {"job": job})
+
+
+@require_GET
+@login_required
+def job_download(request, pk: int):
+    job = user_job(request, pk)
+    if not job.result:
+        raise Http404("Việc này không có tệp kết quả.")
+    try:
+        handle = job.result.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp kết quả không còn trên máy chủ.") from None
+    return FileResponse(handle, as_attachment=True, filename=job.result_name or job.result.name.rsplit("/", 1)[-1])

@@ -1,0 +1,48 @@
+// The pickers of every form, set up from data- attributes (no inline script):
+// - <select data-unit-picker>: Tom Select, a searchable (multi-)select; typing "long thuan" finds
+//   "Đảng ủy xã Long Thuận" (diacritics ignored, đ = d).
+// - <input data-date-picker>: flatpickr with the Vietnamese calendar; shows and accepts dd/mm/yyyy
+//   whatever the browser's language (the server reads the same text).
+(function () {
+  function unitPicker(select) {
+    if (select.tomselect || typeof TomSelect === "undefined") return;
+    const multiple = select.multiple;
+    // The empty choice ("— Chọn đơn vị —", "Tất cả đơn vị") is shown as the placeholder; an optional
+    // choice gets a × to go back to it.
+    const plugins = multiple
+      ? { remove_button: { title: "Bỏ đơn vị này" } }
+      : select.required
+        ? {}
+        : { clear_button: { title: "Bỏ chọn" } };
+    new TomSelect(select, {
+      plugins: plugins,
+      allowEmptyOption: false,
+      maxOptions: 300, // rendered at once; typing narrows the thousands
+      diacritics: true,
+      hideSelected: multiple,
+      closeAfterSelect: !multiple,
+      placeholder: multiple ? "Gõ tên đơn vị để tìm và chọn (gõ không dấu được)" : undefined,
+      render: {
+        no_results: () => '<div class="no-results">Không tìm thấy đơn vị nào.</div>',
+      },
+    });
+  }
+
+  function datePicker(input) {
+    if (input._flatpickr || typeof flatpickr === "undefined") return;
+    flatpickr(input, {
+      locale: flatpickr.l10ns.vn,
+      dateFormat: "d/m/Y",
+      allowInput: true,
+      disableMobile: true, // the phone's native date input would bring back the browser's format
+      animate: false,
+    });
+  }
+
+  function scan(root) {
+    root.querySelectorAll("select[data-unit-picker]").forEach(unitPicker);
+    root.querySelectorAll("input[data-date-picker]").forEach(datePicker);
+  }
+  document.addEventListener("DOMContentLoaded", () => scan(document));
+  document.addEventListener("htmx:afterSwap", (event) => scan(event.target));
+})();

@@ -1,0 +1,91 @@
+"""The shared widgets in a real Chromium: the unit picker (typed without diacritics), the date field
+(dd/mm/yyyy in a browser set to American English) and several units picked in one field."""
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from danvan.core.testing.browser import chosen_units, fill_date, pick_unit, unit_options, unit_select
+from danvan.core.testing.factories import PASSWORD
+from danvan.planning.models import Supervision
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def shot(page, name: str) -> None:
+    folder = Path(os.environ.get("DANVAN_ARTIFACTS", "test-artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))
+
+
+@pytest.fixture
+def en_page(chromium, live_server):
+    """A page of a browser whose language is American English (its own date input is mm/dd/yyyy)."""
+    context = chromium.new_context(
+        locale="en-US", timezone_id="America/New_York", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(15_000)
+    context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+    )
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def log_in(page, user):
+    page.goto(page.base_url + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(user.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("navigation")).to_contain_text(user.username)
+
+
+def test_the_unit_picker_finds_units_typed_without_diacritics(page, login, cast):
+    login(cast.d1_officer)
+    page.goto(page.base_url + "/dan-van-kheo/them/")
+    # "loi thuan" finds Lợi Thuận and not Long Thuận; each unit is named with its parent.
+    options = unit_options(page, "Đơn vị", "loi thuan")
+    expect(options).to_have_count(1)
+    expect(options.first).to_have_text("Đảng ủy xã Lợi Thuận – Huyện ủy Bến Cầu")
+    shot(page, "widgets-picker")
+    # "đ" is typed as "d"; the ended district is marked with its last day.
+    options = unit_options(page, "Đơn vị", "huyen uy ben cau")
+    expect(options.first).to_have_text("Huyện ủy Bến Cầu – Tỉnh ủy Tây Ninh (đến 30/6/2025)")
+    value = pick_unit(page, "Đơn vị", "dang uy xa long", "Long Thuận")
+    assert value == str(cast.c1.pk)
+    expect(unit_select(page, "Đơn vị")).to_have_value(str(cast.c1.pk))
+
+
+def test_dates_are_typed_dd_mm_yyyy_in_an_american_browser_and_units_picked_as_tags(en_page, cast):
+    page = en_page
+    log_in(page, cast.admin)
+    page.goto(page.base_url + "/ke-hoach/giam-sat/them/")
+    pick_unit(page, "Đơn vị chủ trì", "tinh uy tay ninh", "Tỉnh ủy Tây Ninh")
+    page.get_by_role("textbox", name="Nội dung", exact=True).fill("Giám sát việc thực hiện Quy chế dân chủ ở cơ sở")
+    pick_unit(page, "Đơn vị được kiểm tra, giám sát", "loi thuan")
+    pick_unit(page, "Đơn vị được kiểm tra, giám sát", "tan lap")
+    expect(chosen_units(page, "Đơn vị được kiểm tra, giám sát")).to_have_count(2)
+    start = fill_date(page, "Dự kiến từ ngày", "05/01/2026")
+    fill_date(page, "Dự kiến đến ngày", "20/01/2026")
+    start.click()  # the Vietnamese calendar opens on the typed day: 5 January, not 1 May
+    calendar = page.locator(".flatpickr-calendar.open")
+    expect(calendar.locator(".flatpickr-day.selected")).to_have_text("5")
+    expect(calendar.locator(".flatpickr-day.selected")).to_have_attribute("aria-label", "Tháng một 5, 2026")
+    shot(page, "widgets-date")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_role("heading", name=re.compile("Quy chế dân chủ ở cơ sở"))).to_be_visible()
+    supervision = Supervision.objects.get()
+    assert supervision.planned_start == dt.date(2026, 1, 5)
+    assert supervision.planned_end == dt.date(2026, 1, 20)
+    assert set(supervision.supervised_units.all()) == {cast.c2, cast.c3}
+    page.goto(f"{page.base_url}/ke-hoach/giam-sat/{supervision.pk}/sua/")
+    expect(page.get_by_role("textbox", name="Dự kiến từ ngày", exact=True)).to_have_value("05/01/2026")
+    expect(chosen_units(page, "Đơn vị được kiểm tra, giám sát")).to_have_count(2)
+    shot(page, "widgets-picker-multiple")
