@@ -14,7 +14,7 @@ from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core.vn import fold, format_number, header_date
 from danvan.documents.choices import CONVENTIONS, DECISION, SUBMISSION, System
 from danvan.documents.docx import render_docx
-from danvan.documents.issuers import NoIssuer
+from danvan.documents.issuers import NoIssuer, default_signature, issuer_for
 from danvan.documents.models import FormatProfile, Issuer
 from danvan.documents.numbering import format_symbol
 from danvan.documents.phrasing import recipients_phrase
@@ -208,12 +208,10 @@ def proposal_document(proposal: Proposal) -> Document:
     """The proposal as a tờ trình in the issuer's format: "Kính gửi" the awarding authority, the
     request with the achievement, and the list of collectives and individuals as an annex."""
     day = proposal_day(proposal)
-    issuer = Issuer.objects.filter(unit=proposal.unit).valid_on(day).first()
-    if issuer is None:
-        raise ValidationError(
-            f"Chưa khai báo thông tin ban hành văn bản của {proposal.unit.name} có hiệu lực ngày "
-            f"{day:%d/%m/%Y}; khai báo tại Cấu hình → Cơ quan ban hành văn bản."
-        )
+    try:
+        issuer = issuer_for(proposal.unit, day)  # configured, or from the unit tree
+    except NoIssuer as exc:
+        raise ValidationError(str(exc)) from None
     try:
         profile = FormatProfile.for_date(day, issuer.system)
     except FormatProfile.DoesNotExist as exc:
@@ -246,7 +244,7 @@ def proposal_document(proposal: Proposal) -> Document:
         number_text=number,
         blocks=blocks,
         recipients=[award.authority.name, "Lưu VP"],
-        signature=Signature(),
+        signature=default_signature(issuer),
         profile=profile,
         annexes=[Annex(title, subtitle, annex_table(recipients))],
         doc_type=SUBMISSION.code,
