@@ -17,7 +17,6 @@ from danvan.awards.choices import Orientation, RecipientKind, SignerMode
 from danvan.awards.models import AwardType, Decision, Recipient
 from danvan.core.vn import header_date, place_date
 from danvan.documents.choices import CONVENTIONS, System
-from danvan.documents.issuers import issuer_for
 from danvan.documents.pdf import FALLBACK_FONTS, html_to_pdf
 from danvan.documents.spec import DEPUTY, HEAD, Signature
 
@@ -111,7 +110,7 @@ def certificates_pdf(
     award = decision.award_type
     layout = layout or Layout.of(award)
     recipients = recipients if recipients is not None else list(decision.recipients.order_by("kind", "order", "id"))
-    issuer = issuer_for(decision.unit, decision.date)
+    issuer = award.authority.issuer_on(decision.date)
     system = System(issuer.system) if issuer else System.PARTY
     conventions = CONVENTIONS[system]
     titles: list[str] = []

@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from danvan.awards import services
 from danvan.awards.choices import DecisionStatus, ProposalStatus, RecipientKind
 from danvan.awards.models import Authority, AwardType, Decision, Proposal, Recipient
+from danvan.awards.seed import CENTRAL_MERGER
 from danvan.core import scoping
 from danvan.core.models import WorkflowStep
 from danvan.core.vn import format_number
@@ -271,8 +272,13 @@ def _past_years(ctx, types: dict[str, AwardType], rng: random.Random) -> Writer:
                     writer.proposal(pool, award, year, decision, counts, text, dt.date(year, 11, 20))
         for code, by_year in DIRECT.items():
             if year in by_year:
-                decision = writer.decision(types[code], year, day + dt.timedelta(days=20),
-                                           f"{rng.randint(100, 900)}-QĐ/BDVTW" if "trung-uong" in code
+                when = day + dt.timedelta(days=20)
+                central = "trung-uong" in code
+                # From 3/2/2025 the Ban Dân vận Trung ương's successor gives its Bằng khen.
+                award_code = "bang-khen-btgdv-trung-uong" if central and when >= CENTRAL_MERGER else code
+                symbol = "BDVTW" if when < CENTRAL_MERGER else "BTGDVTW"
+                decision = writer.decision(types[award_code], year, when,
+                                           f"{rng.randint(100, 900)}-QĐ/{symbol}" if central
                                            else f"{rng.randint(60, 190)}/QĐ-UBND", achievement)  # fmt: skip
                 pool = Pool(rng, ctx.province, year, practices)
                 collectives, individuals = by_year[year]

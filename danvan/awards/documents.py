@@ -14,7 +14,7 @@ from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core.vn import fold, format_number, header_date
 from danvan.documents.choices import CONVENTIONS, DECISION, SUBMISSION, System
 from danvan.documents.docx import render_docx
-from danvan.documents.issuers import NoIssuer, issuer_for
+from danvan.documents.issuers import NoIssuer, default_signature, issuer_for
 from danvan.documents.models import FormatProfile, Issuer
 from danvan.documents.numbering import format_symbol
 from danvan.documents.phrasing import recipients_phrase
@@ -120,7 +120,7 @@ def annex_title(decision: Decision, collectives: int, individuals: int) -> str:
 def decision_document(decision: Decision) -> Document:
     """The decision as a document spec; the issuer and the format profile come from its unit and date."""
     try:
-        issuer = issuer_for(decision.unit, decision.date)
+        issuer = decision.award_type.authority.issuer_on(decision.date)
     except NoIssuer as exc:
         raise ValidationError(str(exc)) from None
     try:
@@ -208,11 +208,9 @@ def proposal_document(proposal: Proposal) -> Document:
     """The proposal as a tờ trình in the issuer's format: "Kính gửi" the awarding authority, the
     request with the achievement, and the list of collectives and individuals as an annex."""
     day = proposal_day(proposal)
-    from danvan.documents.issuers import issuer_for
-
     try:
-        issuer = issuer_for(proposal.unit, day)  # configured, else derived from the unit tree
-    except Exception as exc:  # NoIssuer: no unit kind, several provinces
+        issuer = issuer_for(proposal.unit, day)  # configured, or from the unit tree
+    except NoIssuer as exc:
         raise ValidationError(str(exc)) from None
     try:
         profile = FormatProfile.for_date(day, issuer.system)
@@ -246,7 +244,7 @@ def proposal_document(proposal: Proposal) -> Document:
         number_text=number,
         blocks=blocks,
         recipients=[award.authority.name, "Lưu VP"],
-        signature=Signature(),
+        signature=default_signature(issuer),
         profile=profile,
         annexes=[Annex(title, subtitle, annex_table(recipients))],
         doc_type=SUBMISSION.code,

@@ -49,6 +49,12 @@ class Authority(ConfigItem):
         help_text="Đánh dấu khi số quyết định lấy theo sổ văn bản của đơn vị (theo nhiệm kỳ); "
         "bỏ đánh dấu khi số do cơ quan khác cấp và được nhập tay (ví dụ quyết định của Chủ tịch UBND tỉnh).",
     )
+    central = models.BooleanField(
+        "cơ quan ở Trung ương",
+        default=False,
+        help_text="Quyết định do một Ban của Trung ương ban hành (tiêu đề “BAN CHẤP HÀNH TRUNG ƯƠNG”, ký hiệu "
+        "BDVTW/BTGDVTW theo ngày); đơn vị ở trên chỉ là nơi lưu giữ hồ sơ.",
+    )
     legal_bases = models.TextField("căn cứ ban hành (mỗi dòng một căn cứ)", blank=True)
     executors = models.TextField("điều thi hành (Điều 3)", blank=True)
     distribution = models.TextField("nơi nhận (mỗi dòng một nơi)", blank=True)
@@ -57,15 +63,21 @@ class Authority(ConfigItem):
         verbose_name = "cơ quan khen thưởng"
         verbose_name_plural = "cơ quan khen thưởng"
 
+    def issuer_on(self, day):
+        """Who issues this authority's decisions on `day`: a central commission (derived by date), else the
+        issuer of its unit (configured, or from the unit tree)."""
+        from danvan.documents.issuers import central_issuer, issuer_for
+
+        return central_issuer(self.unit, day) if self.central else issuer_for(self.unit, day)
+
     def legal_bases_on(self, day) -> str:
         """The "Căn cứ ..." lines of a decision dated `day`: the laws in force that day (Cấu hình → Căn cứ
         pháp lý, for this authority's document system), then the authority's own lines."""
-        from danvan.documents.issuers import NoIssuer, issuer_for
         from danvan.documents.models import LegalBasis, Purpose
 
         try:
-            system = issuer_for(self.unit, day).system if self.unit_id else ""
-        except NoIssuer:
+            system = self.issuer_on(day).system if self.unit_id else ""
+        except LookupError:
             system = ""
         laws = LegalBasis.lines(Purpose.AWARD_DECISION, system, day)
         own = [line for line in self.legal_bases.splitlines() if line.strip()]

@@ -101,7 +101,8 @@ def _doc_table(rows: list, totals: list | None, first: str, authority: bool = Fa
     return Table(columns, rows, totals_row=totals)
 
 
-def awards_document(report: AwardReport, day: dt.date | None = None) -> Document:
+def awards_document(report: AwardReport, day: dt.date | None = None, owner: Unit | None = None) -> Document:
+    """The awards report; issued by the body of its unit, or of `owner` (the user's own unit) for a whole scope."""
     day = day or report_day(report.year, report.unit)
     year = report.year
     blocks: list = [
@@ -121,7 +122,7 @@ def awards_document(report: AwardReport, day: dt.date | None = None) -> Document
     rows, totals = _table_rows(report.trend, _sum(report.trend))
     blocks += [Heading("II. KẾT QUẢ KHEN THƯỞNG QUA CÁC NĂM", 1), _doc_table(rows, totals, "Năm")]
     try:
-        issuer = scope_issuer(report.unit, day)
+        issuer = scope_issuer(report.unit or owner, day)
         return compose(
             doc_choices.REPORT,
             issuer.unit,
@@ -135,8 +136,8 @@ def awards_document(report: AwardReport, day: dt.date | None = None) -> Document
         raise LookupError(str(exc)) from None
 
 
-def docx_bytes(report: AwardReport, day: dt.date | None = None) -> bytes:
-    return render_docx(awards_document(report, day))
+def docx_bytes(report: AwardReport, day: dt.date | None = None, owner: Unit | None = None) -> bytes:
+    return render_docx(awards_document(report, day, owner))
 
 
 # --- The command-line report ---------------------------------------------------------------------

@@ -103,6 +103,7 @@ AWARD_TYPES = [
 def seed_config(Authority, AwardType) -> None:
     """Create the standard authorities and award types that are missing (migration and tests)."""
     authorities = {}
+    has_central = any(f.name == "central" for f in Authority._meta.get_fields())  # added by migration 0003
     for order, (code, name, heading, numbered, start, until, bases, executors, distribution) in enumerate(
         AUTHORITIES, start=1
     ):
@@ -118,6 +119,7 @@ def seed_config(Authority, AwardType) -> None:
                 "legal_bases": bases,
                 "executors": executors,
                 "distribution": distribution,
+                **({"central": code.endswith("trung-uong")} if has_central else {}),
             },
         )
     for order, (code, name, form, authority, kinds, title, start, until) in enumerate(AWARD_TYPES, start=1):
@@ -152,6 +154,7 @@ def apply_successions(Authority, AwardType) -> None:
     )
     central = Authority.objects.filter(code="bdv-trung-uong").first()
     seed_config(Authority, AwardType)
+    Authority.objects.filter(code__in=["bdv-trung-uong", "btgdv-trung-uong"]).update(central=True)
     if central is not None and central.unit_id:
         Authority.objects.filter(code="btgdv-trung-uong", unit__isnull=True).update(unit=central.unit)
     for authority in Authority.objects.all():

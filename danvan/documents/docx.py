@@ -433,7 +433,27 @@ def _table(word, block: spec.Table, profile) -> None:
             _cell_text(cell, text, block.font_size, align, bold=bold)
 
 
+def _keep_end_with_next(word) -> None:
+    """Keep what ends the body with the closing: its last paragraph, or when it ends with a table, the
+    paragraphs of that table's last two rows (Word keeps a row with the next through its paragraphs)."""
+    body = [el for el in word.element.body.iterchildren() if el.tag in (qn("w:p"), qn("w:tbl"))]
+    if not body:
+        return
+    last = body[-1]
+    if last.tag == qn("w:p"):
+        word.paragraphs[-1].paragraph_format.keep_with_next = True
+        return
+    table = DocxTable(last, word._body)
+    for row in table.rows[-2:]:
+        _keep_row_together(row)
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def _keep_row_together(row) -> None:
+    if row._tr.get_or_add_trPr().find(qn("w:cantSplit")) is not None:
+        return
     element = OxmlElement("w:cantSplit")
     element.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(element)
@@ -461,9 +481,8 @@ def _cell_text(cell: _Cell, text: str, size: int, align: str, bold: bool = False
 def _closing(word, document: spec.Document) -> None:
     """'Nơi nhận:' and the recipients on the left, the signature block on the right."""
     profile = document.profile
-    # The signature never stands alone on a page: the last paragraph goes along with it.
-    if word.paragraphs:
-        word.paragraphs[-1].paragraph_format.keep_with_next = True
+    # The signature never stands alone on a page: the last paragraph (or a table's last rows) goes with it.
+    _keep_end_with_next(word)
     spacer = word.add_paragraph()
     spacer.paragraph_format.space_before = Pt(profile.paragraph_spacing_pt)
     spacer.paragraph_format.keep_with_next = True

@@ -184,6 +184,26 @@ def derived_issuer(unit, day: dt.date) -> Issuer:
     )
 
 
+# The Ban Dân vận Trung ương became the Ban Tuyên giáo và Dân vận Trung ương (announced 3/2/2025).
+CENTRAL_MERGER = dt.date(2025, 2, 3)
+
+
+def central_issuer(keeper, day: dt.date) -> Issuer:
+    """The central commission as the issuer of a decision a province keeps on file (`keeper`, for the
+    number series only): "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN DÂN VẬN" (BDVTW), from 3/2/2025
+    "BAN TUYÊN GIÁO VÀ DÂN VẬN" (BTGDVTW), in Hà Nội."""
+    before = day < CENTRAL_MERGER
+    return _issuer(
+        keeper,
+        superior_line="BAN CHẤP HÀNH TRUNG ƯƠNG",
+        issuer_line="BAN DÂN VẬN" if before else "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+        symbol="BDVTW" if before else "BTGDVTW",
+        place="Hà Nội",
+        head_title="TRƯỞNG BAN",
+        deputy_title="PHÓ TRƯỞNG BAN",
+    )
+
+
 def configured_issuer(unit, day: dt.date) -> Issuer | None:
     """An Issuer row valid on `day` for the unit itself or, for a committee, for its commission (a unit
     of kind "Ban Dân vận" directly under it): what the admin declared wins over the tree."""

@@ -2,6 +2,20 @@
 
 import datetime as dt
 
+STATE_SIZES = {
+    "superior_size": 13,
+    "issuer_size": 13,
+    "national_size": 13,
+    "motto_size": 14,
+    "number_size": 13,
+    "type_size": 14,
+    "recipients_label_size": 12,
+    "recipients_label_bold": True,
+    "recipients_label_italic": True,
+    "recipients_label_underline": False,
+    "recipients_size": 11,
+}
+
 # code, name, system, regulation, valid from, valid until, values differing from the model defaults
 PROFILES = [
     (
@@ -24,25 +38,24 @@ PROFILES = [
         {},
     ),
     (
+        # Before Nghị định 30/2020, State documents followed Thông tư 01/2011/TT-BNV; the same sizes are used
+        # here so older decisions (a 15/01/2020 decision of the UBND) render; adjust them in the admin.
+        "nha-nuoc-01-2011",
+        "Thể thức văn bản hành chính (Thông tư 01/2011/TT-BNV)",
+        "state",
+        "Thông tư 01/2011/TT-BNV",
+        None,
+        dt.date(2020, 3, 4),
+        STATE_SIZES,
+    ),
+    (
         "nha-nuoc-30",
         "Thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP)",
         "state",
         "Nghị định 30/2020/NĐ-CP",
         dt.date(2020, 3, 5),
         None,
-        {
-            "superior_size": 13,
-            "issuer_size": 13,
-            "national_size": 13,
-            "motto_size": 14,
-            "number_size": 13,
-            "type_size": 14,
-            "recipients_label_size": 12,
-            "recipients_label_bold": True,
-            "recipients_label_italic": True,
-            "recipients_label_underline": False,
-            "recipients_size": 11,
-        },
+        STATE_SIZES,
     ),
 ]
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from danvan.core.vn import clean_text, fold
 from danvan.documents.choices import REPORT
-from danvan.documents.services import compose
+from danvan.documents.services import compose, scope_issuer
 from danvan.documents.spec import Column, Document, Paragraph, Table
 from danvan.emulation import tree
 from danvan.emulation.choices import Kind, Status
@@ -71,13 +71,15 @@ def scorecard_document(card: Scorecard, day: dt.date | None = None) -> Document:
         Table(columns=columns, rows=rows, bold_rows=frozenset(bold)),
         Paragraph(_summary(card, totals, criteria, appraisal, grade)),
     ]
+    issuer = scope_issuer(card.unit, day)
     return compose(
         REPORT,
-        card.unit,
+        issuer.unit,
         day,
         f"Tự chấm điểm thi đua năm {criteria_set.year}",
         blocks,
         [f"{criteria_set.unit_name} (báo cáo)", "Lưu VP"],
+        issuer=issuer,
     )
 
 

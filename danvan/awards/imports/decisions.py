@@ -27,7 +27,6 @@ from danvan.core.vn import clean_text, fold, text_date
 from danvan.core.xlsx import Action, Column, Context, Date, ImportKind, Integer, Row, Text, register
 from danvan.core.xlsx.modelkind import unit_path
 from danvan.documents.choices import DECISION as DECISION_KIND
-from danvan.documents.issuers import issuer_for
 from danvan.documents.models import PartyTerm
 from danvan.documents.numbering import numbering_key
 
@@ -308,7 +307,7 @@ def _advance_counters(decisions: list[Decision]) -> None:
         if not decision.award_type.authority.numbered_by_system:
             continue
         match = re.match(r"(\d+)", decision.number)
-        issuer = issuer_for(decision.unit, decision.date)
+        issuer = decision.award_type.authority.issuer_on(decision.date)
         if match is None or issuer is None or f"/{issuer.symbol}" not in decision.number:
             continue
         try:

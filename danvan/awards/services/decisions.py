@@ -28,7 +28,6 @@ from danvan.core import changelog, scoping
 from danvan.core.workflow import OWN_UNIT, Transition, Workflow
 from danvan.documents.choices import DECISION as DECISION_KIND
 from danvan.documents.issuers import NoIssuer
-from danvan.documents.issuers import issuer_for as documents_issuer_for
 from danvan.documents.models import Issuer, PartyTerm
 from danvan.documents.numbering import format_symbol, next_document_number
 
@@ -60,7 +59,7 @@ AMENDABLE_RECIPIENT_FIELDS = ("name", "position", "unit_name")
 
 def issuer_for(decision: Decision) -> Issuer:
     try:
-        return documents_issuer_for(decision.unit, decision.date)
+        return decision.award_type.authority.issuer_on(decision.date)
     except NoIssuer as exc:
         raise ValidationError(str(exc)) from None
 
@@ -79,7 +78,7 @@ def new_decision(award_type: AwardType, year: int, day: dt.date | None = None) -
         signer_mode=SignerMode.HEAD,
     )
     if authority.unit_id:
-        decision.signer_name = documents_issuer_for(authority.unit, decision.date).head_name
+        decision.signer_name = authority.issuer_on(decision.date).head_name
     return decision
 
 

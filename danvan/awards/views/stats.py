@@ -12,6 +12,7 @@ from danvan.awards import reports
 from danvan.awards.forms import StatsForm
 from danvan.awards.statistics import award_report, latest_year
 from danvan.awards.views.common import DOCX, XLSX, attachment
+from danvan.org.services import default_unit
 
 
 def _report(request):
@@ -37,7 +38,7 @@ def stats_export(request):
 def stats_docx(request):
     _, report = _report(request)
     try:
-        content = reports.docx_bytes(report)
+        content = reports.docx_bytes(report, owner=default_unit(request.user))
     except (ValidationError, LookupError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect(reverse("awards:stats") + (f"?{request.GET.urlencode()}" if request.GET else ""))

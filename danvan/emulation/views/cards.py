@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog
@@ -21,7 +20,9 @@ from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
-from danvan.documents.models import FormatProfile, Issuer
+from danvan.documents.issuers import NoIssuer
+from danvan.documents.models import FormatProfile
+from danvan.documents.services import report_day
 from danvan.emulation import rules, services, tree
 from danvan.emulation.choices import SELF_EDITABLE, Status
 from danvan.emulation.forms import AppraisalForm, CommentForm, EvidenceFileForm, SelfScoreForm
@@ -279,8 +280,8 @@ def card_docx(request, pk: int):
     """The scorecard as the unit's Party-format report (Word), for the unit to print and sign."""
     card = get_card(request, pk)  # another unit's scorecard does not exist for the user: 404
     try:
-        data = scorecard_docx(card, timezone.localdate())
-    except (Issuer.DoesNotExist, FormatProfile.DoesNotExist) as exc:  # not configured yet: say where
+        data = scorecard_docx(card, report_day(card.criteria_set.year, card.unit))
+    except (NoIssuer, FormatProfile.DoesNotExist) as exc:  # not configured yet: say where
         messages.error(request, str(exc))
         return redirect("emulation:card", pk=card.pk)
     return attachment(

@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from danvan.core.forms import add_errors
-from danvan.documents.models import FormatProfile, Issuer
+from danvan.documents.issuers import NoIssuer
+from danvan.documents.models import FormatProfile
+from danvan.documents.services import report_day
 from danvan.emulation import awards_link, reports, services, tree
 from danvan.emulation.forms import ProposeForm
 from danvan.emulation.views.common import DOCX, XLSX, attachment, get_set
@@ -51,8 +52,8 @@ def results_docx(request, pk: int):
     criteria_set = get_set(request, pk)
     result = reports.ranking(criteria_set, request.user)
     try:
-        data = reports.ranking_docx(result, timezone.localdate())
-    except (Issuer.DoesNotExist, FormatProfile.DoesNotExist) as exc:  # not configured yet: say where
+        data = reports.ranking_docx(result, report_day(criteria_set.year, criteria_set.unit))
+    except (NoIssuer, FormatProfile.DoesNotExist) as exc:  # not configured yet: say where
         messages.error(request, str(exc))
         return redirect("emulation:results", pk=criteria_set.pk)
     return attachment(HttpResponse(data, content_type=DOCX), f"bao-cao-ket-qua-thi-dua-{criteria_set.year}.docx")

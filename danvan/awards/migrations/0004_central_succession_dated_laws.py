@@ -8,5 +8,5 @@ def forward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("awards", "0002_seed_authorities_award_types"), ("documents", "0004_seed_addressees_legal_bases")]
+    dependencies = [("awards", "0003_authority_central"), ("documents", "0004_seed_addressees_legal_bases")]
     operations = [migrations.RunPython(forward, migrations.RunPython.noop)]
