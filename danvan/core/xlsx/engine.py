@@ -140,33 +140,60 @@ def _header_errors(spec: ImportKind, table: reader.Table) -> list[RowError]:
 
 def _parse_rows(spec: ImportKind, table: reader.Table, progress: Progress) -> list[Row]:
     columns = [column for column in spec.columns if column.field in table.positions]
-    slots = [(column, column.field, column.parser.bind()) for column in columns]
+    fields = [column.field for column in columns]
+    # Per column: its parser, and the outcome of each distinct text already seen (pure parsers only).
+    slots = [(column, column.field, column.parser.bind(), {} if column.parser.pure else None) for column in columns]
     headers = spec.headers
     rows = []
-    for number, cells in reader.data_rows(table, [column.field for column in columns]):
+    for number, cells in reader.data_rows(table, fields):
         if len(rows) % PROGRESS_ROWS == 0:
             progress(len(rows))
-        row = Row(number, headers)
-        for (column, field, parse), value in zip(slots, cells, strict=True):
-            if value.__class__ is str and not clean_text(value):
-                value = None  # spaces, NBSPs and invisibles only: blank
-            row.cells[field] = value
+        row = Row(number, headers, dict(zip(fields, cells, strict=True)))
+        values = row.values
+        for (column, field, parse, seen), value in zip(slots, cells, strict=True):
+            if value.__class__ is str:  # Formula and CellError are str subclasses: not here
+                outcome = seen.get(value) if seen is not None else None
+                if outcome is None:
+                    outcome = _parse_text(parse, value)
+                    if seen is not None:
+                        seen[value] = outcome
+                parsed, message = outcome
+                if message is None:
+                    values[field] = parsed
+                    continue
+                if message is not _BLANK:
+                    row.error(field, message)
+                    continue
+                value = row.cells[field] = None  # spaces, NBSPs and invisibles only: blank
             if value is None:
                 if column.required:
                     row.error(field, MSG_REQUIRED)
                 else:
-                    row.values[field] = column.parser.empty
+                    values[field] = column.parser.empty
             elif isinstance(value, reader.Formula):
                 row.error(field, MSG_FORMULA)
             elif isinstance(value, reader.CellError):
                 row.error(field, f"Ô đang báo lỗi {value}; vui lòng nhập giá trị")
             else:
                 try:
-                    row.values[field] = parse(value)
+                    values[field] = parse(value)
                 except ValueError as exc:
                     row.error(field, str(exc))
         rows.append(row)
     return rows
+
+
+_BLANK: Any = object()  # the "message" of a text cell holding only spaces
+
+
+def _parse_text(parse: Any, value: str) -> tuple[Any, Any]:
+    """(parsed value, None), or (None, the error message), or (None, _BLANK) for a blank text."""
+    if not clean_text(value):
+        return None, _BLANK
+    try:
+        return parse(value), None
+    except ValueError as exc:
+        return None, str(exc)
 
 
 def _check_unique(spec: ImportKind, rows: list[Row]) -> None:
@@ -185,12 +212,15 @@ def _check_unique(spec: ImportKind, rows: list[Row]) -> None:
 
 
 def _check_scope(spec: ImportKind, rows: list[Row], ctx: Context) -> None:
+    allowed: dict[str | None, bool] = {}  # unit path -> may the user change it (asked once per path)
     for row in rows:
         if not row.ok or row.action not in (Action.CREATE, Action.UPDATE):
             continue
         refused: set[str] = set()
         for field, label, path in spec.touched(row, ctx):
-            if label not in refused and not scoping.covers(ctx.user, path, scoping.CHANGE):
+            if path not in allowed:
+                allowed[path] = scoping.covers(ctx.user, path, scoping.CHANGE)
+            if label not in refused and not allowed[path]:
                 refused.add(label)
                 row.error(field, MSG_OUT_OF_SCOPE.format(label) if path else MSG_SYSTEM_ONLY.format(label))
 

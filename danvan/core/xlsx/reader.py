@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import operator
 import os
 import re
 import zipfile
@@ -387,10 +388,16 @@ def data_rows(table: Table, fields: Sequence[str]) -> Iterator[tuple[int, list[A
     column-numbering row right under the header are skipped.
     """
     indexes = [table.positions[f] for f in fields]
+    last = max(indexes, default=-1)
+    # One C call picks the cells of a full-width row (every row of a calamine sheet is full width).
+    pick = operator.itemgetter(*indexes) if len(indexes) > 1 else lambda cells: tuple(cells[i] for i in indexes)
     first_data = table.header_rows[1] + 1
     for number, cells in table._rows:
-        width = len(cells)
-        picked = [_plain(cells[i]) if i < width else None for i in indexes]
+        if len(cells) > last:
+            picked = [_plain(value) for value in pick(cells)]
+        else:
+            width = len(cells)
+            picked = [_plain(cells[i]) if i < width else None for i in indexes]
         if all(value is None or _blank(value) for value in picked):
             continue
         if _is_total(cells) or (number == first_data and _is_column_numbering(cells)):
