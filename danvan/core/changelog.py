@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import operator
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -55,6 +56,26 @@ def snapshot(instance: models.Model, values: dict | None = None) -> dict:
             value = field.value_from_object(instance)
         data[field.attname] = _jsonable(value)
     return data
+
+
+_NEEDS_JSONABLE = (models.DateField, models.TimeField, models.DecimalField, models.UUIDField, models.FileField)
+
+
+@functools.cache
+def snapshotter(model) -> Callable[[dict], dict]:
+    """A fast `snapshot(instance, values)` for values holding every tracked field (a bulk write's rows)."""
+    fields = tracked_fields(model)
+    pick = operator.itemgetter(*(f.attname for f in fields))
+    names = [f.attname for f in fields]
+    special = [f.attname for f in fields if isinstance(f, _NEEDS_JSONABLE)]
+
+    def take(values: dict) -> dict:
+        data = dict(zip(names, pick(values), strict=True))
+        for name in special:
+            data[name] = _jsonable(data[name])
+        return data
+
+    return take
 
 
 def _actor_fields() -> dict:

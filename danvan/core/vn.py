@@ -212,6 +212,8 @@ def clean_text(value: object) -> str:
 
 
 def _clean(text: str) -> str:
+    if text.isascii():  # nothing to normalize or drop
+        return " ".join(text.split())
     if _INVISIBLE_RE.search(text):
         # Drop invisibles before NFC: removing one can bring a letter and its combining mark together.
         text = text.translate(_INVISIBLE)
@@ -243,6 +245,8 @@ def fold(text: object) -> str:
     if text is None:
         return ""
     text = text if text.__class__ is str else str(text)
+    if text.isascii():  # no marks, no invisibles (codes, numbers)
+        return " ".join(text.lower().split())
     if _INVISIBLE_RE.search(text):
         text = text.translate(_INVISIBLE)
     folded = _strip_marks(unicodedata.normalize("NFC", text).lower())

@@ -41,6 +41,8 @@ CONTENT_FIELDS = [
     ("sustainability", "Khả năng duy trì, nhân rộng"),
 ]
 
+SEARCH_FIELDS = ("code", "name", "person_name", "unit_name", "description", *(name for name, _ in CONTENT_FIELDS))
+
 
 class Practice(ScopedModel):
     """A "Dân vận khéo" model (mô hình) or exemplar (điển hình) registered by a unit for a year."""
@@ -130,10 +132,22 @@ class Practice(ScopedModel):
     def is_locked(self) -> bool:
         return self.status == Status.RECOGNIZED
 
-    def compute_search_text(self) -> str:
-        parts = [self.code, self.name, self.person_name, self.unit_name, self.description]
-        parts += [getattr(self, name) for name, _ in CONTENT_FIELDS]
-        return fold(" ".join(p for p in parts if p))
+    def compute_search_text(self, folded: dict[str, str] | None = None) -> str:
+        """Every searchable text, folded. `folded` (text -> its fold) lets a bulk write fold each
+        repeated text (a unit's name, a shared description) once: folding the texts one by one and
+        joining them gives the same key as folding them joined."""
+        parts = [getattr(self, name) for name in SEARCH_FIELDS]
+        if folded is None:
+            return fold(" ".join(p for p in parts if p))
+        keys = []
+        for part in parts:
+            if part:
+                key = folded.get(part)
+                if key is None:
+                    key = folded[part] = fold(part)
+                if key:
+                    keys.append(key)
+        return " ".join(keys)
 
     def save(self, *args, **kwargs):
         self.search_text = self.compute_search_text()

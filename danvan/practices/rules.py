@@ -33,10 +33,13 @@ def check(
     status: str = Status.REGISTERED,
     recognized_level=None,
     decision_date: dt.date | None = None,
+    years: range | None = None,
 ) -> list[tuple[str, str]]:
+    """`years`: year_range() taken once by a caller checking many records."""
     errors: list[tuple[str, str]] = []
-    if year is not None and year not in year_range():
-        last = year_range()[-1]
+    years = years or year_range()
+    if year is not None and year not in years:
+        last = years[-1]
         errors.append(("year", f"Năm {year} ngoài khoảng cho phép ({FIRST_YEAR}–{last})."))
         year = None
     if year is not None:

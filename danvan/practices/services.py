@@ -278,14 +278,16 @@ def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2
     for year, group in by_year.items():
         for practice, code in zip(group, reserve_codes(year, len(group)), strict=True):
             practice.code = code
+    folded: dict[str, str] = {}
     for practice in practices:
         if not practice.unit_name:
             practice.unit_name = practice.unit.name
-        practice.search_text = practice.compute_search_text()
+        practice.search_text = practice.compute_search_text(folded)
     with transaction.atomic():
         bulk.insert(practices)
-    if log:
-        changelog.bulk_log((p, "create", None, changelog.snapshot(p)) for p in practices)
+        if log:
+            snapshot_of = changelog.snapshotter(Practice)
+            changelog.bulk_log((p, "create", None, snapshot_of(p.__dict__)) for p in practices)
     return practices
 
 
