@@ -9,8 +9,9 @@ under its lock on SQLite, from the sequence on PostgreSQL).
 
 from __future__ import annotations
 
+import contextlib
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connections, models, router
@@ -110,13 +111,32 @@ def insert(objs: Sequence[models.Model], fields: Iterable[models.Field] | None =
     insert_rows(model, [f.column for f in columns], rows, using)
 
 
-def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple], using: str) -> None:
+def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence], using: str) -> None:
     """Rows already in database form (tuples in `columns` order), in batches."""
     connection = connections[using]
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({placeholders})"
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, _roomy_cache(cursor, connection.vendor, len(rows)):
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
+
+
+SQLITE_CACHE_KIB = 65536  # page cache while inserting many rows (SQLite's default is 2 MB)
+
+
+@contextlib.contextmanager
+def _roomy_cache(cursor: Any, vendor: str, count: int) -> Iterator[None]:
+    """A larger SQLite page cache for a big insert: each index of the table is a B-tree the rows land
+    all over, and with the default cache its pages are spilled and read back again and again."""
+    if vendor != "sqlite" or count < BATCH:
+        yield
+        return
+    cursor.execute("PRAGMA cache_size")
+    previous = cursor.fetchone()[0]
+    cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        cursor.execute(f"PRAGMA cache_size = {int(previous)}")

@@ -118,8 +118,10 @@ def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None
     using = router.db_for_write(ChangeLogEntry)
     connection = connections[using]
     opts = ChangeLogEntry._meta
-    as_json = opts.get_field("before")
+    encoder = opts.get_field("before").encoder
+    to_json = connection.ops.adapt_json_value  # what the JSONField sends for a dict, without its layers
     timestamp = opts.get_field("timestamp").get_db_prep_save(timezone.now(), connection)
+    head = (timestamp, actor["actor_id"], actor["actor_name"], actor["request_id"], actor["source"])
     types: dict[type, int] = {}
     rows = []
     for obj, action, before, after in entries:
@@ -128,20 +130,16 @@ def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None
             types[model] = ContentType.objects.get_for_model(model).pk
         deleted = action == ChangeLogEntry.Action.DELETE
         rows.append(
-            [
-                timestamp,
-                actor["actor_id"],
-                actor["actor_name"],
-                actor["request_id"],
-                actor["source"],
+            (
+                *head,
                 types[model],
                 str(obj.pk),
                 str(obj)[:300],
                 obj.changelog_unit_id_after_delete() if deleted else obj.changelog_unit_id(),
                 action,
-                None if before is None else as_json.get_db_prep_save(before, connection),
-                None if after is None else as_json.get_db_prep_save(after, connection),
-            ]
+                None if before is None else to_json(before, encoder),
+                None if after is None else to_json(after, encoder),
+            )
         )
     if not rows:
         return

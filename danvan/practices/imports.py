@@ -609,6 +609,9 @@ class UnitIndex:
         return [unit for unit, _ in self._resolved.values() if unit is not None]
 
     def resolve(self, text: str, year: int | None) -> tuple[Unit | None, str | None]:
+        unit = self.codes.get(text)
+        if unit is not None:  # a code names one unit whatever the year (as _resolve decides first)
+            return unit, None
         key = (text, year if isinstance(year, int) else None)
         if key not in self._resolved:
             self._resolved[key] = self._resolve(text, key[1])
