@@ -552,6 +552,7 @@ class UnitIndex:
         self.names: dict[str, list[Unit]] = defaultdict(list)
         self.pks: dict[int, Unit] = {}
         self._resolved: dict[tuple[str, int | None], tuple[Unit | None, str | None]] = {}
+        self._coded: dict[str, Unit] = {}  # texts that are a unit's code as they are
         self.years = rules.year_range()
 
     @classmethod
@@ -606,11 +607,12 @@ class UnitIndex:
         return {pk: self.pks[pk] for pk in pks if pk in self.pks}
 
     def resolved(self) -> list[Unit]:
-        return [unit for unit, _ in self._resolved.values() if unit is not None]
+        return [*self._coded.values(), *(unit for unit, _ in self._resolved.values() if unit is not None)]
 
     def resolve(self, text: str, year: int | None) -> tuple[Unit | None, str | None]:
         unit = self.codes.get(text)
         if unit is not None:  # a code names one unit whatever the year (as _resolve decides first)
+            self._coded[text] = unit
             return unit, None
         key = (text, year if isinstance(year, int) else None)
         if key not in self._resolved:
