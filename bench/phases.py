@@ -108,10 +108,31 @@ def phase_import(rows: str) -> dict:
     return importing.run(int(rows))
 
 
+def phase_preview(rows: str) -> dict:
+    from bench import importing
+
+    migrate()
+    return importing.preview(int(rows))
+
+
+def phase_certificates(count: str) -> dict:
+    from bench import documents
+
+    migrate()
+    return documents.certificates(int(count))
+
+
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
     os.environ.setdefault("DANVAN_ALLOWED_HOSTS", "testserver")  # Django's test client
     django.setup()
     name, *args = sys.argv[1:]
-    result = {"build": phase_build, "measure": phase_measure, "import": phase_import}[name](*args)
+    phases = {
+        "build": phase_build,
+        "measure": phase_measure,
+        "import": phase_import,
+        "preview": phase_preview,
+        "certificates": phase_certificates,
+    }
+    result = phases[name](*args)
     print(json.dumps(result))

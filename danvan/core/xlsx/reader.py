@@ -393,8 +393,11 @@ def data_rows(table: Table, fields: Sequence[str]) -> Iterator[tuple[int, list[A
     pick = operator.itemgetter(*indexes) if len(indexes) > 1 else lambda cells: tuple(cells[i] for i in indexes)
     first_data = table.header_rows[1] + 1
     for number, cells in table._rows:
-        if len(cells) > last:
-            picked = [_plain(value) for value in pick(cells)]
+        if len(cells) > last:  # _plain inlined: this runs for every cell of the file
+            picked = [
+                None if value == "" else int(value) if value.__class__ is float and value.is_integer() else value
+                for value in pick(cells)
+            ]
         else:
             width = len(cells)
             picked = [_plain(cells[i]) if i < width else None for i in indexes]
