@@ -92,7 +92,6 @@ def test_without_libreoffice_the_conversion_offers_nothing(report, monkeypatch):
     assert docx_to_pdf(render_docx(report)) is None
 
 
-
 def test_no_page_ends_on_a_heading_or_starts_with_a_lonely_total(commissions):
     """Headings keep with their table and a totals row with the rows it adds up, wherever the page breaks."""
     blocks = []
