@@ -74,8 +74,10 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# `make bench BENCH_ARGS="--import-only --rows 20000"`: only the import, its preview and the certificates.
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # 20 officers on gunicorn for 2 minutes per scenario, SQLite then PostgreSQL; every acknowledged write checked.
 load: install
