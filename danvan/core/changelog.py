@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
-import operator
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -56,26 +55,6 @@ def snapshot(instance: models.Model, values: dict | None = None) -> dict:
             value = field.value_from_object(instance)
         data[field.attname] = _jsonable(value)
     return data
-
-
-_NEEDS_JSONABLE = (models.DateField, models.TimeField, models.DecimalField, models.UUIDField, models.FileField)
-
-
-@functools.cache
-def snapshotter(model) -> Callable[[dict], dict]:
-    """A fast `snapshot(instance, values)` for values holding every tracked field (a bulk write's rows)."""
-    fields = tracked_fields(model)
-    pick = operator.itemgetter(*(f.attname for f in fields))
-    names = [f.attname for f in fields]
-    special = [f.attname for f in fields if isinstance(f, _NEEDS_JSONABLE)]
-
-    def take(values: dict) -> dict:
-        data = dict(zip(names, pick(values), strict=True))
-        for name in special:
-            data[name] = _jsonable(data[name])
-        return data
-
-    return take
 
 
 def _actor_fields() -> dict:
@@ -147,6 +126,53 @@ def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None
         ids = bulk.new_ids(ChangeLogEntry, len(rows), using)
         columns = ["id", *(opts.get_field(name).column for name in _ENTRY_FIELDS)]
         bulk.insert_rows(ChangeLogEntry, columns, [(i, *row) for i, row in zip(ids, rows, strict=True)], using)
+
+
+# Fields whose stored value reads as its snapshot does: text, integers, ids, dates (ISO text).
+_AS_STORED = (models.CharField, models.TextField, models.IntegerField, models.ForeignKey, models.DateField)
+LOG_CHUNK = 5000
+
+
+def log_created_rows(model, pks: Sequence[int], label_sql: str, unit_column: str = "unit_id") -> None:
+    """Log the creation of rows just inserted in bulk: the database builds each entry from the row itself
+    (one INSERT … SELECT per chunk, the snapshot with json_object), so no Python runs per row.
+
+    The entries are the ones `bulk_log` writes for (obj, "create", None, snapshot(obj)), in the order of
+    the ids; `label_sql` is str(obj) in SQL (e.g. `code || ' – ' || name`), `unit_column` the unit's id.
+    """
+    fields = tracked_fields(model)
+    if any(isinstance(f, models.DateTimeField) or not isinstance(f, _AS_STORED) for f in fields):
+        raise TypeError(f"{model.__name__}: a tracked field is not stored as its snapshot reads")
+    if not pks:
+        return
+    using = router.db_for_write(ChangeLogEntry)
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    opts = ChangeLogEntry._meta
+    pairs = ", ".join(f"'{f.attname}', {quote(f.column)}" for f in fields)
+    postgres = connection.vendor == "postgresql"
+    snapshot_sql = f"json_build_object({pairs})::jsonb" if postgres else f"json_object({pairs})"
+    actor = _actor_fields()
+    head = [
+        opts.get_field("timestamp").get_db_prep_save(timezone.now(), connection),
+        actor["actor_id"],
+        actor["actor_name"],
+        actor["request_id"],
+        actor["source"],
+        ContentType.objects.get_for_model(model).pk,
+    ]
+    columns = ", ".join(quote(opts.get_field(name).column) for name in _ENTRY_FIELDS)
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        for start in range(0, len(pks), LOG_CHUNK):
+            chunk = list(pks[start : start + LOG_CHUNK])
+            cursor.execute(
+                f"INSERT INTO {quote(opts.db_table)} ({columns}) "
+                f"SELECT %s, %s, %s, %s, %s, %s, CAST({quote(model._meta.pk.column)} AS TEXT), "
+                f"SUBSTR({label_sql}, 1, 300), {quote(unit_column)}, 'create', NULL, {snapshot_sql} "
+                f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} IN "
+                f"({', '.join(['%s'] * len(chunk))}) ORDER BY {quote(model._meta.pk.column)}",
+                [*head, *chunk],
+            )
 
 
 _ENTRY_FIELDS = (

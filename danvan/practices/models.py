@@ -120,6 +120,8 @@ class Practice(ScopedModel):
             models.Index(fields=["-year", "code"], name="practice_list_idx"),
         ]
 
+    LABEL_SQL = "code || ' – ' || name"  # str() in SQL, for change-log entries written by the database
+
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
 

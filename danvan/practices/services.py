@@ -286,8 +286,7 @@ def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2
     with transaction.atomic():
         bulk.insert(practices)
         if log:
-            snapshot_of = changelog.snapshotter(Practice)
-            changelog.bulk_log((p, "create", None, snapshot_of(p.__dict__)) for p in practices)
+            changelog.log_created_rows(Practice, [p.pk for p in practices], label_sql=Practice.LABEL_SQL)
     return practices
 
 
