@@ -55,10 +55,11 @@ def _converter(field: models.Field, connection: Any) -> Callable[[Any], Any] | N
     seen: dict[Any, Any] = {}
 
     def convert(value: Any) -> Any:
+        key = (value.__class__, value)  # True == 1 == 1.0, but a JSON column stores them apart
         try:
-            return seen[value]
+            return seen[key]
         except KeyError:
-            seen[value] = converted = prepare(value, connection)
+            seen[key] = converted = prepare(value, connection)
             return converted
         except TypeError:  # unhashable (a JSON value)
             return prepare(value, connection)
