@@ -119,7 +119,7 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequenc
     names = ", ".join(quote(column) for column in columns)
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({placeholders})"
-    with connection.cursor() as cursor, _roomy_cache(cursor, connection.vendor, len(rows)):
+    with large_cache(using, len(rows)), connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
 
@@ -128,16 +128,19 @@ SQLITE_CACHE_KIB = 65536  # page cache while inserting many rows (SQLite's defau
 
 
 @contextlib.contextmanager
-def _roomy_cache(cursor: Any, vendor: str, count: int) -> Iterator[None]:
-    """A larger SQLite page cache for a big insert: each index of the table is a B-tree the rows land
-    all over, and with the default cache its pages are spilled and read back again and again."""
-    if vendor != "sqlite" or count < BATCH:
+def large_cache(using: str, count: int) -> Iterator[None]:
+    """A larger SQLite page cache while writing `count` rows: each index of a table is a B-tree the rows
+    land all over, and with the default cache (2 MB) its pages are spilled and read back again and again."""
+    connection = connections[using]
+    if connection.vendor != "sqlite" or count < BATCH:
         yield
         return
-    cursor.execute("PRAGMA cache_size")
-    previous = cursor.fetchone()[0]
-    cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        previous = int(cursor.fetchone()[0])
+        cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
     try:
         yield
     finally:
-        cursor.execute(f"PRAGMA cache_size = {int(previous)}")
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {previous}")

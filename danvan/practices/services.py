@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import router, transaction
 
 from danvan.core import bulk, numbering, scoping
 from danvan.core.changelog import snapshot
@@ -283,7 +283,7 @@ def bulk_insert(practices: list[Practice], log: bool = True, batch_size: int = 2
         if not practice.unit_name:
             practice.unit_name = practice.unit.name
         practice.search_text = practice.compute_search_text(folded)
-    with transaction.atomic():
+    with transaction.atomic(), bulk.large_cache(router.db_for_write(Practice), len(practices)):
         bulk.insert(practices)
         if log:
             changelog.log_created_rows(Practice, [p.pk for p in practices], label_sql=Practice.LABEL_SQL)
