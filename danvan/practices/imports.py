@@ -22,8 +22,6 @@ Everything the rows need is preloaded in a few queries; no query runs per row.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +35,7 @@ from django.utils import timezone
 from danvan.core import changelog, numbering, scoping
 from danvan.core.vn import clean_text, fold_key, text_date
 from danvan.core.xlsx import Action, Choice, Column, Context, Date, Integer, ModelKind, Row, Text, register
+from danvan.core.xlsx.engine import gc_paused
 from danvan.core.xlsx.modelkind import KEY_CHUNK, unit_path
 from danvan.core.xlsx.parsers import enum_choices
 from danvan.org.models import Bloc, Unit, UnitKind
@@ -522,19 +521,6 @@ class PracticesKind(ModelKind):
                 date,
                 description,
             ]
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a big import builds its objects (they are all alive until the
-    end, so the collector's passes over them find nothing and cost about a sixth of the import)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --- Units by code or name -----------------------------------------------------------------------
