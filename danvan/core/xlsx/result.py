@@ -72,14 +72,39 @@ class ImportResult:
     written: bool = False
     sheet: str | None = None
     header_row: int | None = None
+    # A kind read in chunks (`ImportKind.chunk_rows`) keeps only its first rows whole; of the others it
+    # keeps the count, the errors and the warnings.
+    dropped: int = 0
+    dropped_errors: list[RowError] = field(default_factory=list)
+    dropped_warnings: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[RowError]:
-        return self.file_errors + [e for row in self.rows for e in row.errors]
+        return self.file_errors + [e for row in self.rows for e in row.errors] + self.dropped_errors
 
     @property
     def ok(self) -> bool:
-        return not self.file_errors and all(row.ok for row in self.rows)
+        return not self.file_errors and not self.dropped_errors and all(row.ok for row in self.rows)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows) + self.dropped
+
+    @property
+    def warnings(self) -> list[tuple[int, str]]:
+        """(row, message) of what does not block the import (a kind's row.extra["warnings"])."""
+        kept = [(row.number, message) for row in self.rows for message in row.extra.get("warnings", ())]
+        return kept + self.dropped_warnings
+
+    def keep(self, rows: list[Row], limit: int) -> None:
+        """Add rows, whole up to `limit` rows, then only their errors and warnings."""
+        for row in rows:
+            if len(self.rows) < limit:
+                self.rows.append(row)
+                continue
+            self.dropped += 1
+            self.dropped_errors.extend(row.errors)
+            self.dropped_warnings.extend((row.number, message) for message in row.extra.get("warnings", ()))
 
     def summary(self) -> str:
         counts = f"thêm {self.created}, cập nhật {self.updated}, không đổi {self.unchanged} {self.label}"
