@@ -417,6 +417,7 @@ def _column_widths(block: spec.Table, available_mm: float) -> list[float]:
 def _table(word, block: spec.Table, profile) -> None:
     spacer = word.add_paragraph()
     spacer.paragraph_format.space_before = Pt(profile.paragraph_spacing_pt)
+    spacer.paragraph_format.keep_with_next = True  # the heading above keeps through it to the table
     _mark_size(spacer, 4)
     widths = _column_widths(block, text_width_mm(profile))
     table = word.add_table(rows=1, cols=len(widths))
@@ -426,11 +427,17 @@ def _table(word, block: spec.Table, profile) -> None:
     _repeat_header(header)
     for cell, column in zip(header.cells, block.columns, strict=True):
         _cell_text(cell, column.title, block.font_size, spec.CENTER, bold=True)
-    for bold, cells in block.body_rows():
+    rows = block.body_rows()
+    for bold, cells in rows:
         row = table.add_row()
+        _keep_row_together(row)  # a row never breaks across two pages
         for cell, width, (text, align) in zip(row.cells, widths, cells, strict=True):
             cell.width = Mm(width)
             _cell_text(cell, text, block.font_size, align, bold=bold)
+    if len(rows) >= 2 and rows[-1][0]:  # a totals row never starts a page alone
+        for cell in table.rows[-2].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _keep_end_with_next(word) -> None:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 Cell = str | int | float | Decimal | None
 
 LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
-_NUMERIC_TEXT = re.compile(r"[+\-−]?\d[\d.]*(,\d+)?\s?%?")
+# A number as text, or the dash that stands for "no figure" in a numeric column.
+_NUMERIC_TEXT = re.compile(r"[+\-−]?\d[\d.]*(,\d+)?\s?%?|[–—-]")
 
 
 def nfc(text: str) -> str:

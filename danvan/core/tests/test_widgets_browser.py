@@ -76,7 +76,15 @@ def test_dates_are_typed_dd_mm_yyyy_in_an_american_browser_and_units_picked_as_t
     start.click()  # the Vietnamese calendar opens on the typed day: 5 January, not 1 May
     calendar = page.locator(".flatpickr-calendar.open")
     expect(calendar.locator(".flatpickr-day.selected")).to_have_text("5")
-    expect(calendar.locator(".flatpickr-day.selected")).to_have_attribute("aria-label", "Tháng một 5, 2026")
+    expect(calendar.locator(".flatpickr-day.selected")).to_have_attribute("aria-label", "05/01/2026")
+    # the header shows the month as clerks write it and the year beside it, both within the calendar
+    month = calendar.locator(".flatpickr-monthDropdown-months")
+    expect(month.locator("option:checked")).to_have_text("Tháng 1")
+    year = calendar.locator("input.cur-year")
+    expect(year).to_be_visible()
+    expect(year).to_have_value("2026")
+    box, year_box = calendar.bounding_box(), year.bounding_box()
+    assert year_box["x"] + year_box["width"] <= box["x"] + box["width"]
     shot(page, "widgets-date")
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Lưu").click()

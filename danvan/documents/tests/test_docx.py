@@ -239,3 +239,16 @@ def test_the_generated_files_are_saved_for_review(report, commissions, cast):
     for name, document in documents.items():
         (folder / f"{name}.docx").write_bytes(render_docx(document))
         (folder / f"{name}-weasyprint.pdf").write_bytes(render_pdf(document))
+
+
+def test_a_heading_keeps_with_its_table_and_the_total_with_the_row_above(report):
+    word = reopen(report)
+    table = word.tables[1]
+    spacer = table._tbl.getprevious()  # a heading keeps with the spacer, the spacer with the table
+    assert spacer.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    heading = next(p for p in word.paragraphs if p.text == "I. KẾT QUẢ THỰC HIỆN")
+    assert heading.paragraph_format.keep_with_next
+    above_total = table.rows[-2].cells
+    assert all(p.paragraph_format.keep_with_next for c in above_total for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for p in table.rows[1].cells[1].paragraphs)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[1:])

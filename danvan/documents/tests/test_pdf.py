@@ -8,9 +8,11 @@ import unicodedata
 
 import pytest
 
+from danvan.documents.choices import REPORT
 from danvan.documents.docx import render_docx
 from danvan.documents.pdf import docx_to_pdf, office_available, render_pdf
-from danvan.documents.spec import DEPUTY, Signature
+from danvan.documents.services import compose
+from danvan.documents.spec import DEPUTY, Column, Heading, Signature, Table
 from danvan.documents.tests.conftest import artifacts, require_tool, sample_report
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +90,19 @@ def test_libreoffice_converts_the_word_file(report, tmp_path):
 def test_without_libreoffice_the_conversion_offers_nothing(report, monkeypatch):
     monkeypatch.setattr("danvan.documents.pdf.shutil.which", lambda name: None)
     assert docx_to_pdf(render_docx(report)) is None
+
+
+def test_no_page_ends_on_a_heading_or_starts_with_a_lonely_total(commissions):
+    """Headings keep with their table and a totals row with the rows it adds up, wherever the page breaks."""
+    blocks = []
+    for n in range(1, 19):  # tables of 2..10 rows move the page breaks through every position
+        blocks.append(Heading(f"Mục số {n}", 2))
+        rows = [[i, f"Đơn vị {n}-{i}", i * 7] for i in range(1, n % 9 + 3)]
+        blocks.append(Table([Column("STT", 12), "Đơn vị", "Số"], rows, totals_row=["", f"Tổng mục {n}", 1]))
+    pdf = render_pdf(compose(REPORT, commissions.new, dt.date(2025, 12, 20), "Kiểm tra ngắt trang", blocks, []))
+    pages = pdf_pages(pdf, layout=True)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        body = page.split("STT Đơn vị Số", 1)[-1].split()
+        assert not page.rstrip().endswith(tuple(f"Mục số {n}" for n in range(1, 19))), number
+        assert body[:2] != ["Tổng", "mục"], f"trang {number} bắt đầu bằng dòng tổng"

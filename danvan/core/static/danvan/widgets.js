@@ -28,10 +28,15 @@
     });
   }
 
+  // "Tháng 1".."Tháng 12" as clerks write them: the locale's "Tháng mười hai" is so long that it
+  // pushed the year out of the calendar's header.
+  const MONTHS = Array.from({ length: 12 }, (_, i) => "Tháng " + (i + 1));
+
   function datePicker(input) {
     if (input._flatpickr || typeof flatpickr === "undefined") return;
     flatpickr(input, {
-      locale: flatpickr.l10ns.vn,
+      locale: Object.assign({}, flatpickr.l10ns.vn, { months: { shorthand: MONTHS, longhand: MONTHS } }),
+      ariaDateFormat: "d/m/Y",
       dateFormat: "d/m/Y",
       allowInput: true,
       disableMobile: true, // the phone's native date input would bring back the browser's format
