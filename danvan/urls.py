@@ -10,7 +10,7 @@ admin.site.site_header = "danvan – Quản trị cấu hình"
 admin.site.site_title = "danvan"
 admin.site.index_title = "Cấu hình hệ thống"
 # One login for the whole site: the admin's own form would skip the second factor.
-admin.site.login = accounts.login
+admin.site.login = accounts.admin_login
 
 urlpatterns = [
     path("", stats_views.dashboard, name="home"),

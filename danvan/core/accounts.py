@@ -66,6 +66,21 @@ class LoginView(auth_views.LoginView):
 
 
 login = LoginView.as_view()
+_login_form = LoginView.as_view(redirect_authenticated_user=False)
+
+MSG_NOT_ADMIN = "Tài khoản {} không có quyền vào trang Cấu hình; đăng nhập bằng tài khoản khác nếu cần."
+
+
+def admin_login(request, extra_context=None):
+    """The admin's login: the same two steps. Someone logged in without the right to the admin sees the
+    form with a word (redirecting them, as the site's login does, would send them back and forth)."""
+    from django.contrib import admin
+
+    if request.user.is_authenticated and not admin.site.has_permission(request):
+        if request.method == "GET":
+            messages.warning(request, MSG_NOT_ADMIN.format(request.user.get_username()))
+        return _login_form(request)
+    return login(request)
 
 
 def _pending(request):

@@ -189,6 +189,13 @@ def test_the_admin_login_form_asks_for_the_code_too(client, cast):
     assert not logged_in(client)
 
 
+def test_someone_logged_in_without_the_right_to_the_admin_sees_the_login_form(client, cast):
+    client.force_login(cast.c1_officer)
+    response = client.get("/quan-tri/", follow=True)
+    assert response.status_code == 200 and len(response.redirect_chain) == 1
+    assert "không có quyền vào trang Cấu hình" in response.content.decode()
+
+
 def test_a_session_from_before_enrolment_must_log_in_again_for_the_admin_pages(client, cast):
     cast.admin.is_staff = True
     cast.admin.save()
