@@ -146,7 +146,7 @@ class PracticesKind(ModelKind):
     model = Practice
     sheet_title = "Mô hình, điển hình"
     # 200,000 rows at once held 1.3-1.8 GB; chunks keep the worker's memory bounded (engine.KEEP_ROWS).
-    chunk_rows = 10_000
+    chunk_rows = 5_000
     columns = (
         Column(
             "Mã mô hình",
@@ -289,7 +289,9 @@ class PracticesKind(ModelKind):
         units.by_pk({obj.unit_id for obj in records} | {u.parent_id for u in units.resolved() if u.parent_id})
 
         claimed: dict[int, int] = data.setdefault("claimed", {})  # record pk -> the first row targeting it
-        new_keys: dict[bytes, int] = data.setdefault("new_keys", {})  # natural key's digest -> first code-less row
+        # natural key's digest -> first code-less row; the write pass reads the file the check pass found
+        # without repeats, so it only looks within the chunk
+        new_keys: dict[bytes, int] = {} if data.get("file_checked") else data.setdefault("new_keys", {})
         for row in rows:
             code = row.values.get("code") or ""
             obj = existing.get(code) if code else natural.get(row.number)
@@ -462,6 +464,7 @@ class PracticesKind(ModelKind):
         # Codes are checked against the counters as they were before this import wrote anything, and
         # codes generated for the first chunks must not take a never-issued code a later chunk brings.
         ctx.data["counters"] = dict(checked.data.get("counters", {}))
+        ctx.data["file_checked"] = True
         for key, number in checked.data.get("new_codes", {}).items():
             numbering.ensure_at_least(key, number)
 
