@@ -263,7 +263,7 @@ class PracticesKind(ModelKind):
         if "levels" not in data:
             data["levels"] = {level.pk: level for level in Level.objects.all()}
             data["default_blocs"] = dict(UnitKind.objects.values_list("pk", "default_bloc_id"))
-        data["units"] = units = UnitIndex.load(rows, ctx.user)
+        data["units"] = units = UnitIndex.for_chunk(rows, ctx.user, data.get("units"))
         existing = self.existing(sorted({row.values["code"] for row in rows if row.values.get("code")}), ctx)
         counters = data.setdefault("counters", {})  # as before anything is written, for the whole file
         counters.update(
@@ -571,6 +571,7 @@ class UnitIndex:
         self.pks: dict[int, Unit] = {}
         self._resolved: dict[tuple[str, int | None], tuple[Unit | None, str | None]] = {}
         self.years = rules.year_range()
+        self.span: tuple | None = None  # (first, last day) whose units were all loaded, by code and name
 
     @classmethod
     def load(cls, rows: list[Row], user: Any) -> UnitIndex:
@@ -588,6 +589,8 @@ class UnitIndex:
         start = rules.year_bounds(min(years))[0] if years else None
         end = rules.year_bounds(max(years))[1] if years else None
         index._add(everything.valid_during(start, end), names=True)
+        if start is not None and end is not None:
+            index.span = (start, end)
         # Units valid at other times, found so that the message can say when they were valid.
         missing = [text for text in texts if not index.coded(text) and fold_key(text) not in index.names]
         if missing and len(texts) > FEW_UNITS:
@@ -596,6 +599,27 @@ class UnitIndex:
         if missing:
             index._add(_chunked(everything, "name__in", missing), names=True)
         return index
+
+    @classmethod
+    def for_chunk(cls, rows: list[Row], user: Any, previous: UnitIndex | None) -> UnitIndex:
+        """The previous chunk's index when it already holds every unit this chunk names (a long file
+        loads its years' units once, not once per chunk), else a new one."""
+        if previous is not None and previous.serves(rows):
+            return previous
+        return cls.load(rows, user)
+
+    def serves(self, rows: list[Row]) -> bool:
+        """Whether every row's unit and year fall within what a year-wide load brought in."""
+        if self.span is None:
+            return False
+        start, end = self.span
+        for row in rows:
+            year, text = row.values.get("year"), row.values.get("unit")
+            if not isinstance(year, int) or not start <= rules.year_bounds(year)[0] <= end:
+                return False
+            if text and not self.coded(text) and fold_key(text) not in self.names:
+                return False
+        return True
 
     def by_code(self, text: str) -> Unit | None:
         return self.codes.get(text) or self.codes.get(text.upper())

@@ -128,3 +128,28 @@ def test_a_failure_while_writing_a_later_chunk_rolls_back_the_earlier_ones(cast,
     assert calls == [2, 2, 2] and not result.written
     assert messages(result) == [engine.MSG_CONFLICT]
     assert state() == before
+
+
+def test_a_long_list_loads_its_years_units_once_for_all_chunks(cast, tmp_path, chunked, monkeypatch):
+    from danvan.practices import imports
+
+    monkeypatch.setattr(imports, "FEW_UNITS", 0)  # every list counts as long: units loaded by year
+    loads = []
+    original = imports.UnitIndex.load.__func__
+
+    def load(cls, rows, user):
+        loads.append([row.number for row in rows])
+        return original(cls, rows, user)
+
+    monkeypatch.setattr(imports.UnitIndex, "load", classmethod(load))
+    rows = [row(stt=n, name=f"Mô hình số {n}", year=2019, unit="Đảng ủy xã Long Thuận") for n in range(1, 6)]
+    rows += [row(stt=6, name="Mô hình số 6", year=2020, unit="C2"), row(stt=7, name="Mô hình số 7", unit="Không có")]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = run_import("practices", path, dry_run=True)
+    assert (
+        messages(result)
+        == messages(whole(path))
+        == ["Dòng 13, cột 'Đơn vị': Không tìm thấy đơn vị có mã hoặc tên 'Không có'."]
+    )
+    # Chunks of 2019 rows share one load; 2020 and the unknown name need their own.
+    assert loads[:3] == [[7, 8], [11, 12], [13]]
