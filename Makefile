@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/danvan
 export DANVAN_TEST_POSTGRES_URL ?= $(PG_URL)
 PYTEST_WORKERS ?= 2
 
-.PHONY: system-deps install install-test demo worker serve test test-sqlite test-postgres lint format bench clean
+.PHONY: system-deps install install-test demo worker serve test test-sqlite test-postgres lint format bench load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,10 @@ format: install
 
 bench: install
 	$(BIN)/python -m bench.run
+
+# 20 officers on gunicorn for 2 minutes per scenario, SQLite then PostgreSQL; every acknowledged write checked.
+load: install
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) var

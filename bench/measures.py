@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Count
 
 LIST = "/dan-van-kheo/"
+ADMIN_LIST = "/quan-tri/practices/practice/"
 YEAR = 2024
 
 
@@ -31,6 +32,18 @@ def list_pages(client, admin, commune, timed, figure) -> list[dict]:
         figure("tìm không dấu “chuyen doi so” năm 2024", timed(_get(client, f"{LIST}?nam=2024&q=chuyen+doi+so")), 1000),
         figure("danh sách, trang 500", timed(_get(client, f"{LIST}?trang=500")), 500),
     ]
+    # The same 100 rows as Django admin's changelist (which counts them too), against that changelist.
+    ours, admin_ms = timed(_get(client, f"{LIST}?so_dong=100")), timed(_get(client, ADMIN_LIST))
+    figures.append(
+        {
+            "label": "danh sách 100 dòng so với trang quản trị Django",
+            "value": ours,
+            "unit": "ms",
+            "baseline": admin_ms,
+            "goal": "<= 2× trang quản trị",
+            "ok": ours <= 2 * admin_ms,
+        }
+    )
     if commune is not None:
         client.force_login(commune)
         figures.append(figure("danh sách của một xã (cán bộ xã)", timed(_get(client, LIST)), 300))

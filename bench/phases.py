@@ -52,7 +52,7 @@ def bench_user(username: str, unit_code: str | None):
 
     user, _ = get_user_model().objects.get_or_create(username=username)
     if unit_code is None:
-        user.is_superuser = True
+        user.is_superuser = user.is_staff = True  # staff: the admin's changelist is a baseline
         user.save()
     else:
         RoleAssignment.objects.get_or_create(user=user, unit=Unit.objects.get(code=unit_code), role="reviewer")
