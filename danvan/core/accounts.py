@@ -6,6 +6,7 @@ import time
 
 from axes.handlers.proxy import AxesProxyHandler
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, user_login_failed
@@ -133,9 +134,8 @@ def login_code(request):
 @login_required
 def account(request):
     """The own account page: who I am, my roles, and the second factor."""
-    from danvan.org.models import RoleAssignment
-
-    roles = RoleAssignment.objects.filter(user=request.user).select_related("unit").order_by("unit__path", "role", "pk")
+    assignments = apps.get_model("org", "RoleAssignment")  # core does not import the apps above it
+    roles = assignments.objects.filter(user=request.user).select_related("unit").order_by("unit__path", "role", "pk")
     context = {
         "roles": roles,
         "can_enrol": twofactor.is_admin(request.user),

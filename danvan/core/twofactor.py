@@ -25,6 +25,8 @@ from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from danvan.core import scoping
+
 DEVICE_NAME = "Ứng dụng xác thực"
 # Codes of the last few minutes are "expired", not "wrong": the person read an old code.
 EXPIRED_STEPS = 10
@@ -43,9 +45,7 @@ def is_admin(user) -> bool:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    from danvan.org.models import RoleAssignment
-
-    return RoleAssignment.objects.filter(user=user, role="admin").exists()
+    return bool(scoping.scope_paths(user, scoping.ADMIN))
 
 
 def device_of(user) -> TOTPDevice | None:
