@@ -255,3 +255,11 @@ def test_people_who_do_not_manage_users_cannot_reset(client, cast):
     response = client.post(reverse("admin:core_user_reset_2fa", args=[cast.c1_officer.pk]))
     assert response.status_code == 403
     assert TOTPDevice.objects.filter(user=cast.c1_officer).exists()
+
+
+def test_the_setting_comes_from_the_environment(monkeypatch, tmp_path):
+    from danvan.core.tests.test_serving import load_settings
+
+    base = {"DANVAN_VAR_DIR": str(tmp_path), "DANVAN_SECRET_KEY": "x" * 50}
+    assert load_settings(base, monkeypatch).ADMIN_2FA_REQUIRED is False
+    assert load_settings(base | {"DANVAN_ADMIN_2FA_REQUIRED": "true"}, monkeypatch).ADMIN_2FA_REQUIRED is True
