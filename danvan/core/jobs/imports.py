@@ -46,7 +46,7 @@ def report(result: ImportResult, spec: ImportKind) -> dict:
         "rows": result.row_count,
         "summary": result.summary(),
         "sheet": result.sheet,
-        "error_count": len(errors),
+        "error_count": result.error_count,
         "errors": [[e.row, e.column, e.message] for e in errors[:MAX_ERRORS]],
         # Warnings (a kind's row.extra["warnings"]) never block the import; they are shown beside the errors.
         "warnings": [[number, m] for number, m in result.warnings[:MAX_ERRORS]],

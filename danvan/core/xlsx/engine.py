@@ -234,6 +234,7 @@ def _chunks(spec: ImportKind, workbook: reader.Book, result: ImportResult, progr
     except reader.FileRejected as exc:  # a sheet broken part-way: the file's one error, as in the whole-file path
         result.file_errors = [RowError(None, None, message) for message in exc.messages]
         result.rows, result.dropped, result.dropped_errors, result.dropped_warnings = [], 0, [], []
+        result.dropped_error_count = 0
 
 
 def _check_chunk(spec: ImportKind, rows: list[Row], ctx: Context, firsts: dict) -> None:
@@ -267,6 +268,7 @@ def _check_and_write(
         last = chunk if chunks == 1 else []  # needed only when it is the only one
     if chunks == 1:  # a file within one chunk: every row kept, written from them as the whole-file path does
         result.rows, result.dropped, result.dropped_errors, result.dropped_warnings = last, 0, [], []
+        result.dropped_error_count = 0
     if result.file_errors:
         return
     if not result.row_count:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 class Action(enum.StrEnum):
@@ -77,6 +77,10 @@ class ImportResult:
     dropped: int = 0
     dropped_errors: list[RowError] = field(default_factory=list)
     dropped_warnings: list[tuple[int, str]] = field(default_factory=list)
+    dropped_error_count: int = 0  # all of them; only the first ERRORS_KEPT are in dropped_errors
+    # A file with an error on each of 200,000 rows would hold ~100 MB of messages nobody reads (the web
+    # preview shows 1,000): past this many, errors are counted, not kept.
+    ERRORS_KEPT: ClassVar[int] = 10_000
 
     @property
     def errors(self) -> list[RowError]:
@@ -84,7 +88,12 @@ class ImportResult:
 
     @property
     def ok(self) -> bool:
-        return not self.file_errors and not self.dropped_errors and all(row.ok for row in self.rows)
+        return not self.file_errors and not self.dropped_error_count and all(row.ok for row in self.rows)
+
+    @property
+    def error_count(self) -> int:
+        """Every error, those only counted included."""
+        return len(self.errors) + self.dropped_error_count - len(self.dropped_errors)
 
     @property
     def row_count(self) -> int:
@@ -103,8 +112,11 @@ class ImportResult:
                 self.rows.append(row)
                 continue
             self.dropped += 1
-            self.dropped_errors.extend(row.errors)
-            self.dropped_warnings.extend((row.number, message) for message in row.extra.get("warnings", ()))
+            if row.errors:
+                self.dropped_error_count += len(row.errors)
+                self.dropped_errors.extend(row.errors[: max(self.ERRORS_KEPT - len(self.dropped_errors), 0)])
+            if len(self.dropped_warnings) < self.ERRORS_KEPT:
+                self.dropped_warnings.extend((row.number, message) for message in row.extra.get("warnings", ()))
 
     def summary(self) -> str:
         counts = f"thêm {self.created}, cập nhật {self.updated}, không đổi {self.unchanged} {self.label}"

@@ -4,6 +4,8 @@ The chunks are made tiny here (2 rows, 1 row kept whole) so that small files cro
 every result must be the one the whole-file path gives.
 """
 
+import io
+
 import pytest
 from django.db import IntegrityError
 
@@ -153,3 +155,21 @@ def test_a_long_list_loads_its_years_units_once_for_all_chunks(cast, tmp_path, c
     )
     # Chunks of 2019 rows share one load; 2020 and the unknown name need their own.
     assert loads[:3] == [[7, 8], [11, 12], [13]]
+
+
+def test_past_a_limit_errors_are_counted_not_kept(cast, tmp_path, chunked, monkeypatch):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from danvan.core.xlsx.result import ImportResult
+
+    monkeypatch.setattr(ImportResult, "ERRORS_KEPT", 2)
+    rows = [row(stt=n, name=f"Mô hình số {n}", unit="KHÔNG CÓ") for n in range(1, 8)]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = run_import("practices", path)
+    assert not result.ok and result.error_count == 7
+    assert [error.row for error in result.errors] == [7, 8, 9]  # the kept row's, then the first two others
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Tệp có 7 lỗi"):
+        call_command("import_xlsx", "practices", str(path), stderr=err, stdout=io.StringIO())
+    assert err.getvalue().splitlines()[-1] == "... và 4 lỗi nữa."
