@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "danvan.core",
@@ -115,7 +117,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin pages: a session not verified by its user's device goes back to the login (danvan/core/twofactor.py).
+    "danvan.core.twofactor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "danvan.core.middleware.SecurityHeadersMiddleware",
     "danvan.core.middleware.IdleTimeoutMiddleware",
@@ -230,6 +236,16 @@ AXES_LOCKOUT_CALLABLE = "danvan.core.security.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_CLIENT_IP_CALLABLE = "danvan.core.security.client_ip"
+
+# Second factor (django-otp, TOTP): administrators may enrol an authenticator app on their account page
+# (/tai-khoan/); once they have, the login asks for its 6-digit code. With ADMIN_2FA_REQUIRED an
+# administrator without one is sent to enrol before reaching the admin pages (/quan-tri/).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED")
+OTP_TOTP_ISSUER = env("OTP_ISSUER", "danvan")
+# After a wrong code the device refuses codes for 1, 2, 4, 8... seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+# Minutes between the password and the code before the password must be typed again.
+LOGIN_OTP_MINUTES = 5
 
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -2,18 +2,24 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from danvan.core import accounts
 from danvan.core import views as core_views
 from danvan.stats import views as stats_views
 
 admin.site.site_header = "danvan – Quản trị cấu hình"
 admin.site.site_title = "danvan"
 admin.site.index_title = "Cấu hình hệ thống"
+# One login for the whole site: the admin's own form would skip the second factor.
+admin.site.login = accounts.admin_login
 
 urlpatterns = [
     path("", stats_views.dashboard, name="home"),
     path("favicon.ico", core_views.favicon),
-    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("dang-nhap/", accounts.login, name="login"),
+    path("dang-nhap/ma-xac-thuc/", accounts.login_code, name="login-otp"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/", accounts.account, name="account"),
+    path("tai-khoan/xac-thuc-hai-lop/", accounts.enrol, name="account-2fa"),
     path("don-vi/", include("danvan.org.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),
     path("thong-ke/", include("danvan.stats.urls")),

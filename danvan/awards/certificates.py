@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 
 from danvan.awards.choices import Orientation, RecipientKind, SignerMode
 from danvan.awards.models import AwardType, Decision, Recipient
-from danvan.core.vn import header_date, place_date
+from danvan.core.vn import header_date, place_date, safe_filename, text_date
 from danvan.documents.choices import CONVENTIONS, System
 from danvan.documents.pdf import FALLBACK_FONTS, html_to_pdf
 from danvan.documents.spec import DEPUTY, HEAD, Signature
@@ -148,3 +148,26 @@ def parse_offset(value: str | None) -> Decimal | None:
     if not number.is_finite() or abs(number) > MAX_OFFSET_MM:
         raise ValueError(f"Độ lệch phải trong khoảng −{MAX_OFFSET_MM} đến {MAX_OFFSET_MM} mm.")
     return number.quantize(Decimal("0.1"))
+
+
+PRINT_OPTIONS = ("in_tren", "lech_ngang", "lech_doc", "nguoi_nhan")
+
+
+def file_stem(decision: Decision) -> str:
+    return safe_filename(f"{decision.award_type.form} {decision.number} {text_date(decision.date)}")
+
+
+def print_run(decision: Decision, options) -> tuple[Layout, list[Recipient]]:
+    """The layout and recipients of one print run from the print form's options (the query string, or a
+    job's copy of it): ValueError for a bad offset, LookupError for a recipient not in the decision."""
+    dx = parse_offset(options.get("lech_ngang"))
+    dy = parse_offset(options.get("lech_doc"))
+    preprinted = {"phoi": True, "giay": False}.get(options.get("in_tren") or "")
+    layout = Layout.of(decision.award_type).adjusted(offset_x_mm=dx, offset_y_mm=dy, preprinted=preprinted)
+    recipients = list(decision.recipients.order_by("kind", "order", "id"))
+    chosen = options.get("nguoi_nhan")
+    if chosen:
+        recipients = [r for r in recipients if str(r.pk) == chosen]
+        if not recipients:
+            raise LookupError("Không có tập thể, cá nhân này trong quyết định.")
+    return layout, recipients

@@ -312,6 +312,11 @@ def _char_weights(ch: str) -> tuple[int, int, int, str]:
 
 
 @lru_cache(maxsize=8192)
+def safe_filename(text: str, empty: str = "tep") -> str:
+    """An ASCII file name: 'Giấy khen 01-QĐ/BTGDVTU' -> 'giay-khen-01-qd-btgdvtu'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or empty
+
+
 def sort_key(text: str) -> tuple:
     """Vietnamese collation key: a < ă < â < b < c < d < đ < e < ê ... < y.
 

@@ -22,6 +22,7 @@ Everything the rows need is preloaded in a few queries; no query runs per row.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -144,6 +145,8 @@ class PracticesKind(ModelKind):
     label = "mô hình, điển hình"
     model = Practice
     sheet_title = "Mô hình, điển hình"
+    # 200,000 rows at once held 1.3-1.8 GB; chunks keep the worker's memory bounded (engine.KEEP_ROWS).
+    chunk_rows = 5_000
     columns = (
         Column(
             "Mã mô hình",
@@ -255,12 +258,22 @@ class PracticesKind(ModelKind):
             self._plan(rows, ctx)
 
     def _plan(self, rows: list[Row], ctx: Context) -> None:
+        """One chunk of the file (`chunk_rows`): what must hold across the whole file is kept in ctx.data."""
         data = ctx.data
-        data["levels"] = {level.pk: level for level in Level.objects.all()}
-        data["default_blocs"] = dict(UnitKind.objects.values_list("pk", "default_bloc_id"))
-        data["units"] = units = UnitIndex.load(rows, ctx.user)
+        if "levels" not in data:
+            data["levels"] = {level.pk: level for level in Level.objects.all()}
+            data["default_blocs"] = dict(UnitKind.objects.values_list("pk", "default_bloc_id"))
+        data["units"] = units = UnitIndex.for_chunk(rows, ctx.user, data.get("units"))
         existing = self.existing(sorted({row.values["code"] for row in rows if row.values.get("code")}), ctx)
-        counters = _counters(code for row in rows if (code := row.values.get("code")) and code not in existing)
+        counters = data.setdefault("counters", {})  # as before anything is written, for the whole file
+        counters.update(
+            _counters(
+                code
+                for row in rows
+                if (code := row.values.get("code")) and code not in existing and not _counted(code, counters)
+            )
+        )
+        new_codes: dict[str, int] = data.setdefault("new_codes", {})  # highest never-issued code per year
 
         # Each row's unit first: code-less rows are matched to records by unit, year, name and person.
         for row in rows:
@@ -276,27 +289,32 @@ class PracticesKind(ModelKind):
         units.by_pk({obj.unit_id for obj in records} | {u.parent_id for u in units.resolved() if u.parent_id})
 
         new_practice = _practice_maker()
-        claimed: dict[int, Row] = {}  # record pk -> the first row that targets it
-        new_keys: dict[tuple, Row] = {}  # natural key -> the first code-less row with it
+        claimed: dict[int, int] = data.setdefault("claimed", {})  # record pk -> the first row targeting it
+        # natural key's digest -> first code-less row; the write pass reads the file the check pass found
+        # without repeats, so it only looks within the chunk
+        new_keys: dict[bytes, int] = {} if data.get("file_checked") else data.setdefault("new_keys", {})
         for row in rows:
             code = row.values.get("code") or ""
             obj = existing.get(code) if code else natural.get(row.number)
             if obj is not None:
-                first = claimed.setdefault(obj.pk, row)
-                if first is not row and not _has_error(row, "code"):  # a repeated code is already reported
-                    row.error("code", MSG_SAME_RECORD.format(first.number, obj.code))
+                first = claimed.setdefault(obj.pk, row.number)
+                if first != row.number and not _has_error(row, "code"):  # a repeated code is already reported
+                    row.error("code", MSG_SAME_RECORD.format(first, obj.code))
                 row.extra["old_unit"] = units.pks.get(obj.unit_id)
             else:
                 message = _unknown_code(code, row.values.get("year"), counters) if code else None
                 if message:
                     row.error("code", message)
+                elif code and (match := services.CODE_PATTERN.fullmatch(code)):
+                    key = services.code_key(int(match["year"]))
+                    new_codes[key] = max(new_codes.get(key, 0), int(match["number"]))
                 obj = new_practice()
                 obj.code = code
             key = row.extra["key"]
             if key is not None and not code:
-                first = new_keys.setdefault(key, row)
-                if first is not row:
-                    row.error("name", MSG_SAME_NATURAL.format(first.number))
+                first = new_keys.setdefault(_digest(key), row.number)
+                if first != row.number:
+                    row.error("name", MSG_SAME_NATURAL.format(first))
             self._plan_row(row, obj, ctx)
 
     def _plan_row(self, row: Row, obj: Practice, ctx: Context) -> None:
@@ -454,6 +472,14 @@ class PracticesKind(ModelKind):
         if old is not None and old.pk != unit.pk:
             yield "code", old.code, old.path
 
+    def start_write(self, checked: Context, ctx: Context) -> None:
+        # Codes are checked against the counters as they were before this import wrote anything, and
+        # codes generated for the first chunks must not take a never-issued code a later chunk brings.
+        ctx.data["counters"] = dict(checked.data.get("counters", {}))
+        ctx.data["file_checked"] = True
+        for key, number in checked.data.get("new_codes", {}).items():
+            numbering.ensure_at_least(key, number)
+
     def write(self, rows: list[Row], ctx: Context) -> None:
         with gc_paused():
             self._write(rows)
@@ -540,6 +566,7 @@ class UnitIndex:
         self._resolved: dict[tuple[str, int | None], tuple[Unit | None, str | None]] = {}
         self._coded: dict[str, Unit] = {}  # texts that are a unit's code as they are
         self.years = rules.year_range()
+        self.span: tuple | None = None  # (first, last day) whose units were all loaded, by code and name
 
     @classmethod
     def load(cls, rows: list[Row], user: Any) -> UnitIndex:
@@ -556,6 +583,8 @@ class UnitIndex:
         start = rules.year_bounds(min(years))[0] if years else None
         end = rules.year_bounds(max(years))[1] if years else None
         index._add(_units(Unit.objects.valid_during(start, end)), names=True)
+        if start is not None and end is not None:
+            index.span = (start, end)
         # Units valid at other times, found so that the message can say when they were valid.
         missing = [text for text in texts if not index.coded(text) and fold_key(text) not in index.names]
         if missing and len(texts) > FEW_UNITS:
@@ -564,6 +593,27 @@ class UnitIndex:
         if missing:
             index._add(_units_where("name__in", missing), names=True)
         return index
+
+    @classmethod
+    def for_chunk(cls, rows: list[Row], user: Any, previous: UnitIndex | None) -> UnitIndex:
+        """The previous chunk's index when it already holds every unit this chunk names (a long file
+        loads its years' units once, not once per chunk), else a new one."""
+        if previous is not None and previous.serves(rows):
+            return previous
+        return cls.load(rows, user)
+
+    def serves(self, rows: list[Row]) -> bool:
+        """Whether every row's unit and year fall within what a year-wide load brought in."""
+        if self.span is None:
+            return False
+        start, end = self.span
+        for row in rows:
+            year, text = row.values.get("year"), row.values.get("unit")
+            if not isinstance(year, int) or not start <= rules.year_bounds(year)[0] <= end:
+                return False
+            if text and not self.coded(text) and fold_key(text) not in self.names:
+                return False
+        return True
 
     def by_code(self, text: str) -> Unit | None:
         return self.codes.get(text) or self.codes.get(text.upper())
@@ -684,7 +734,15 @@ def _counters(codes: Iterable[str]) -> dict[str, int]:
     keys = {services.code_key(int(match["year"])) for code in codes if (match := services.CODE_PATTERN.fullmatch(code))}
     if not keys:
         return {}
-    return dict(numbering.Counter.objects.filter(key__in=keys).values_list("key", "value"))
+    found = dict.fromkeys(keys, 0)  # no counter yet: nothing issued that year
+    found.update(numbering.Counter.objects.filter(key__in=keys).values_list("key", "value"))
+    return found
+
+
+def _counted(code: str, counters: dict[str, int]) -> bool:
+    """Whether the counter of the code's year is already known (read once per import)."""
+    match = services.CODE_PATTERN.fullmatch(code)
+    return match is None or services.code_key(int(match["year"])) in counters
 
 
 def _unknown_code(code: str, year: Any, counters: dict[str, int]) -> str | None:
@@ -722,6 +780,11 @@ def _natural_key(row: Row) -> tuple | None:
         return None
     # The cells are already cleaned by their Text parser: only the case is left to fold.
     return (unit.pk, year, name.casefold(), (row.values.get("person_name") or "").casefold())
+
+
+def _digest(key: tuple) -> bytes:
+    """A natural key in 16 bytes: 200,000 rows' keys are kept across chunks (a tuple of names costs ~450)."""
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
 
 
 def _name_key(text: str) -> str:

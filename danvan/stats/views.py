@@ -6,12 +6,14 @@ from django.urls import reverse
 
 from danvan.awards.statistics import dashboard_figures as award_figures
 from danvan.core.forms import unit_picker_html
+from danvan.core.jobs.views import start_and_follow
 from danvan.documents.services import report_day
 from danvan.emulation.reports import status_counts as emulation_status
 from danvan.org.models import Unit
 from danvan.planning.dashboard import panels as planning_panels
 from danvan.stats import cube, exports, reports
 from danvan.stats.dashboard import build as build_dashboard
+from danvan.stats.jobs import ANNUAL_PDF
 from danvan.stats.report_data import (
     DIMENSION_ORDER,
     current_year,
@@ -95,14 +97,18 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @login_required
 def annual_report(request, fmt: str):
-    """The yearly report as Word or PDF, for the filters of the statistics page."""
+    """The yearly report as Word (at once) or PDF (by the worker), for the filters of the statistics page."""
     filters, _ = parse_filters(request.user, request.GET)
+    if fmt == "pdf":
+        query = request.GET.urlencode()
+        title = f"Báo cáo năm {filters.year} “Dân vận khéo” (PDF)"
+        link = f"{reverse('stats:index')}?{query}"
+        return start_and_follow(request, ANNUAL_PDF, title, {"query": query}, link=link)
     try:
         document, _report = reports.annual_document(request.user, filters, report_day(filters.year, filters.unit))
     except reports.NoIssuer as exc:
         messages.error(request, str(exc))
         return redirect(f"{reverse('stats:index')}?{request.GET.urlencode()}")
-    content = reports.render(document, fmt)
-    response = HttpResponse(content, content_type=DOCX if fmt == "docx" else "application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-dan-van-kheo-{filters.year}.{fmt}"'
+    response = HttpResponse(reports.render(document, "docx"), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-dan-van-kheo-{filters.year}.docx"'
     return response

@@ -88,8 +88,11 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     expect(page.get_by_test_id("status").first).to_have_text("Đã ban hành")
     screenshot("awards/decision-issued")
 
+    # The worker makes the PDF: the button leads to the job's page, which offers the file once it is ready.
+    page.get_by_role("button", name="Tải giấy khen (PDF)").click()
+    expect(page.get_by_test_id("job-status")).to_have_text("Xong")
     with page.expect_download() as certificates:
-        page.get_by_role("button", name="Tải giấy khen (PDF)").click()
+        page.get_by_test_id("job-download").click()
     path = artifacts() / "browser-giay-khen.pdf"
     certificates.value.save_as(path)
     pdf = path.read_bytes()
@@ -99,6 +102,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     text = unicodedata.normalize("NFC", text.decode())
     assert "Nguyễn Thị Tuyết Mai" in text and "Đảng ủy xã Long Thuận" in text and "01-QĐ/BTGDVTU" in text
 
+    page.get_by_role("link", name="Quay lại").click()  # from the job's page back to the decision
     page.get_by_role("link", name="Đảng ủy xã Long Thuận").first.click()
     expect(page.get_by_test_id("status").first).to_have_text("Đã có quyết định")
     steps = page.get_by_test_id("timeline").locator("li")

@@ -11,12 +11,14 @@ from decimal import Decimal
 
 import docx
 import pytest
+from django.urls import reverse
 
 from danvan.awards import certificates, services
 from danvan.awards.choices import Orientation, SignerMode
 from danvan.awards.documents import decision_docx, docx_filename
 from danvan.awards.models import Recipient
 from danvan.awards.tests.conftest import ACHIEVEMENT, approved_proposal, artifacts, collective, individual
+from danvan.core.jobs.models import Job
 from danvan.documents.tests.conftest import require_tool
 
 pytestmark = pytest.mark.django_db
@@ -253,3 +255,21 @@ def test_a_portrait_layout_and_offsets_typed_on_the_print_form(decision, tmp_pat
     for bad in ("abc", "80", "nan"):
         with pytest.raises(ValueError):
             certificates.parse_offset(bad)
+
+
+def test_the_print_form_options_reach_the_worker_and_a_bad_offset_is_refused_at_once(client, world, decision, worker):
+    client.force_login(world.cast.admin)
+    url = reverse("awards:decision-certificates", args=[decision.pk])
+    refused = client.get(url, {"lech_doc": "abc"}, follow=True)
+    assert "Độ lệch “abc” không phải là số (mm)." in refused.content.decode() and not Job.objects.exists()
+    assert client.get(url, {"nguoi_nhan": "999999"}).status_code == 404
+    mai = decision.recipients.get(kind="individual")
+    response = client.get(url, {"in_tren": "phoi", "nguoi_nhan": mai.pk, "lech_doc": "10"})
+    job = Job.objects.get(kind="awards.certificates")
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk]) and job.link == decision.get_absolute_url()
+    worker.wait(job)
+    assert job.status == Job.Status.DONE, job.error
+    pdf = b"".join(client.get(reverse("jobs:download", args=[job.pk])).streaming_content)
+    (page,) = pdf_text(pdf)  # one recipient, on the pre-printed blank: only the variable text
+    assert "Nguyễn Thị Tuyết Mai" in page and "GIẤY KHEN" not in page
+    assert job.result_name == f"{certificates.file_stem(decision)}.pdf"

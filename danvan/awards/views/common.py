@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -13,7 +11,6 @@ from danvan.awards.choices import RecipientKind
 from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core import changelog, scoping
 from danvan.core.models import ChangeLogEntry
-from danvan.core.vn import fold
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -44,11 +41,6 @@ def may(user, action: str) -> bool:
 
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def safe_filename(text: str) -> str:
-    """An ASCII file name: 'Giấy khen 01-QĐ/BTGDVTU' -> 'giay-khen-01-qd-btgdvtu'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "tep"
 
 
 def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:

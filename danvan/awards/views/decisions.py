@@ -26,6 +26,7 @@ from danvan.awards.forms import (
     RecipientForm,
     recipient_units,
 )
+from danvan.awards.jobs import CERTIFICATES
 from danvan.awards.models import Amendment, Decision, Proposal, Recipient
 from danvan.awards.views.common import (
     COUNTS,
@@ -37,10 +38,10 @@ from danvan.awards.views.common import (
     history,
     is_htmx,
     may,
-    safe_filename,
 )
 from danvan.core import scoping
 from danvan.core.forms import add_errors
+from danvan.core.jobs.views import start_and_follow
 from danvan.core.lists import Column, Listing
 from danvan.core.vn import text_date
 from danvan.core.workflow import timeline
@@ -370,27 +371,21 @@ def decision_docx_download(request, pk: int):
 
 @login_required
 def decision_certificates(request, pk: int):
-    """The certificates as one PDF, one page per recipient (or one recipient with ?nguoi_nhan=),
-    on plain A4 or a pre-printed blank (?in_tren=phoi), shifted by ?lech_ngang= / ?lech_doc= mm."""
+    """The certificates as one PDF made by the worker, one page per recipient (or one recipient with
+    ?nguoi_nhan=), on plain A4 or a pre-printed blank (?in_tren=phoi), shifted by ?lech_ngang= / ?lech_doc= mm."""
     decision = get_decision(request, pk)
     if not decision.is_locked:
         messages.warning(request, "Chỉ in giấy khen, bằng khen của quyết định đã ban hành.")
         return redirect(decision)
-    layout = certificates.Layout.of(decision.award_type)
+    options = {name: request.GET[name] for name in certificates.PRINT_OPTIONS if request.GET.get(name)}
     try:
-        dx = certificates.parse_offset(request.GET.get("lech_ngang"))
-        dy = certificates.parse_offset(request.GET.get("lech_doc"))
+        _layout, recipients = certificates.print_run(decision, options)  # checked here, so errors show at once
     except ValueError as exc:
         messages.error(request, str(exc))
         return redirect(reverse("awards:decision-detail", args=[decision.pk]) + "#in-giay-khen")
-    mode = request.GET.get("in_tren")
-    layout = layout.adjusted(offset_x_mm=dx, offset_y_mm=dy, preprinted={"phoi": True, "giay": False}.get(mode))
-    recipients = list(decision.recipients.order_by("kind", "order", "id"))
-    chosen = request.GET.get("nguoi_nhan")
-    if chosen:
-        recipients = [r for r in recipients if str(r.pk) == chosen]
-        if not recipients:
-            raise Http404("Không có tập thể, cá nhân này trong quyết định.")
-    content = certificates.certificates_pdf(decision, recipients, layout)
-    name = safe_filename(f"{decision.award_type.form} {decision.number} {text_date(decision.date)}")
-    return attachment(content, "application/pdf", f"{name}.pdf")
+    except LookupError as exc:
+        raise Http404(str(exc)) from None
+    form = decision.award_type.form
+    title = f"In {form.lower()} theo quyết định {decision.number} ({len(recipients)} trang)"
+    params = {"decision": decision.pk, "options": options}
+    return start_and_follow(request, CERTIFICATES, title, params, link=decision.get_absolute_url())

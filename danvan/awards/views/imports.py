@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 
 from danvan.awards.imports import ProposalRecipientsKind
-from danvan.awards.views.common import XLSX, attachment, get_proposal, safe_filename
+from danvan.awards.views.common import XLSX, attachment, get_proposal
+from danvan.core.vn import safe_filename
 from danvan.core.xlsx import export_bytes
 
 

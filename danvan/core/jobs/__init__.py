@@ -202,9 +202,11 @@ def _finish(job: Job, status: str, error: str = "", report: dict | None = None) 
     job.save()
 
 
-def save_result(job: Job, name: str, content: bytes) -> None:
-    """Keep the job's result file (under MEDIA_ROOT) with the name it downloads as."""
-    job.result.save(Path(name).name[-100:], ContentFile(content), save=False)
+def save_result(job: Job, name: str, content: bytes | File) -> None:
+    """Keep the job's result file (under MEDIA_ROOT) with the name it downloads as (bytes, or an open
+    file for a big export, which is copied a chunk at a time)."""
+    stored = ContentFile(content) if isinstance(content, bytes) else content
+    job.result.save(Path(name).name[-100:], stored, save=False)
     job.result_name = name
     job.save(update_fields=["result", "result_name"])
 

@@ -44,13 +44,13 @@ def report(result: ImportResult, spec: ImportKind) -> dict:
         "created": result.created,
         "updated": result.updated,
         "unchanged": result.unchanged,
-        "rows": len(result.rows),
+        "rows": result.row_count,
         "summary": result.summary(),
         "sheet": result.sheet,
-        "error_count": len(errors),
+        "error_count": result.error_count,
         "errors": [[e.row, e.column, e.message] for e in errors[:MAX_ERRORS]],
         # Warnings (a kind's row.extra["warnings"]) never block the import; they are shown beside the errors.
-        "warnings": [[row.number, m] for row in result.rows for m in row.extra.get("warnings", ())][:MAX_ERRORS],
+        "warnings": [[number, m] for number, m in result.warnings[:MAX_ERRORS]],
         "headers": [column.header for column in shown],
         "preview": [
             {

@@ -15,6 +15,17 @@ from danvan.core.jobs.models import Job
 PAGE_SIZE = 30
 
 
+def start_and_follow(request, kind: str, title: str, params: dict, link: str = "") -> HttpResponse:
+    """Start a job that makes a file (a PDF, a big export) and send the user to its page, which follows
+    the progress and offers the file. The same request made again while its job is waiting or running
+    (a double click, a reload) follows that job instead of starting another."""
+    unfinished = Job.objects.filter(
+        user=request.user, kind=kind, params=params, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
+    )
+    job = unfinished.order_by("-pk").first() or jobs.start(request.user, kind, title, params=params, link=link)
+    return redirect("jobs:detail", pk=job.pk)
+
+
 def user_job(request, pk: int) -> Job:
     """The user's own job, or 404 (nobody sees another's jobs, however wide their scope)."""
     return get_object_or_404(Job.objects.select_related("parent"), pk=pk, user=request.user)

@@ -7,7 +7,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from danvan.core.xlsx import parsers, reader
+from danvan.core.xlsx import parsers, reader, run_import
 from danvan.core.xlsx.spec import Column
 
 COLUMNS = (
@@ -174,6 +174,81 @@ def test_an_ods_file_is_explained():
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<office:document-content/>")
     assert rejected(buffer.getvalue()) == reader.MSG_ODS
+
+
+def _with_parts(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """The workbook with these parts added (deflated), as a renamed zip bomb would carry them."""
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _declare_size(data: bytes, name: str, size: int) -> bytes:
+    """The zip with the uncompressed size of one part rewritten in its local header and the directory."""
+    import struct
+
+    data = bytearray(data)
+    encoded = name.encode()
+    for signature, size_at, name_length_at, name_at in ((b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            length = struct.unpack_from("<H", data, start + name_length_at)[0]
+            if bytes(data[start + name_at : start + name_at + length]) == encoded:
+                struct.pack_into("<I", data, start + size_at, size)
+            start += 4
+    return bytes(data)
+
+
+def _never(*args, **kwargs):
+    raise AssertionError("the file was unpacked")
+
+
+BOMB_SHEET = "xl/worksheets/sheet9.xml"
+
+
+def test_a_zip_bomb_is_refused_from_its_directory_before_it_is_unpacked(settings, monkeypatch):
+    """40 MB of one repeated byte squeezed into ~40 KB: a ratio no spreadsheet has."""
+    settings.IMPORT_MAX_BYTES = 20 * 1024 * 1024
+    data = _with_parts(xlsx_bytes(("DS", [["Mã đơn vị", "Tên đơn vị"]])), {BOMB_SHEET: b"<" * (40 * 1024 * 1024)})
+    assert len(data) < 100 * 1024
+    monkeypatch.setattr(reader, "_needs_openpyxl", _never)
+    monkeypatch.setattr(reader, "_calamine_book", _never)
+    assert rejected(data) == reader.MSG_BOMB
+    # The engine reports it as the file's one error.
+    assert [str(e) for e in run_import("units", data, dry_run=True).errors] == [reader.MSG_BOMB]
+
+
+def test_parts_inflating_far_beyond_the_size_limit_are_refused(settings, monkeypatch):
+    """Parts each too small to be judged by their ratio, together far more than a file of the limit holds."""
+    settings.IMPORT_MAX_BYTES = 64 * 1024
+    parts = {f"xl/worksheets/sheet{n}.xml": b"<" * reader.RATIO_MIN_BYTES for n in range(10, 13)}
+    data = _with_parts(xlsx_bytes(("DS", [["Mã đơn vị", "Tên đơn vị"]])), parts)
+    assert len(data) < settings.IMPORT_MAX_BYTES < 3 * reader.RATIO_MIN_BYTES / reader.MAX_INFLATION
+    monkeypatch.setattr(reader, "_needs_openpyxl", _never)
+    assert rejected(data) == reader.MSG_BOMB
+
+
+def test_a_part_lying_about_its_size_is_refused_before_the_parser_inflates_it(monkeypatch):
+    """The directory says 100 KB (an ordinary ratio), the data inflates to 4 MB: cut off and refused."""
+    data = _with_parts(xlsx_bytes(("DS", [["Mã đơn vị", "Tên đơn vị"]])), {BOMB_SHEET: b"<" * (4 * 1024 * 1024)})
+    data = _declare_size(data, BOMB_SHEET, 100 * 1024)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.getinfo(BOMB_SHEET).file_size == 100 * 1024
+    monkeypatch.setattr(reader, "_calamine_book", _never)
+    assert rejected(data) == reader.MSG_CORRUPT
+
+
+def test_a_sheet_of_blank_styled_cells_is_within_the_ratio():
+    """Real sheets compress 10-20 times (the bench's 200,000-row list: 15); blank formatted cells, the most
+    repetitive thing a real sheet holds, stay well under the limit."""
+    blank = "".join(f'<row r="{i}"><c r="A{i}" s="1"/><c r="B{i}" s="1"/></row>' for i in range(1, 50_001))
+    data = _with_parts(xlsx_bytes(("DS", [["Mã đơn vị", "Tên đơn vị"]])), {BOMB_SHEET: blank.encode()})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(BOMB_SHEET)
+    assert info.file_size / info.compress_size < reader.MAX_RATIO
+    reader.check_container(io.BytesIO(data))
 
 
 def test_a_missing_path_is_explained(tmp_path):

@@ -7,8 +7,11 @@ writes happen in one transaction with bulk operations, under the importing user 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import gc
+import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
@@ -47,6 +50,7 @@ PHASE_READ = "Đọc và kiểm tra từng dòng"
 PHASE_PLAN = "Đối chiếu với dữ liệu trong hệ thống"
 PHASE_WRITE = "Ghi dữ liệu"
 PROGRESS_ROWS = 1000  # rows between two progress reports while reading
+KEEP_ROWS = 1000  # rows a chunked import keeps whole (for the preview); of the rest only errors and counts
 
 
 class Progress(Protocol):
@@ -99,6 +103,8 @@ def _run_import(
     kind: str | ImportKind, source: reader.Source, user: Any, dry_run: bool, progress: Progress
 ) -> ImportResult:
     spec = resolve(kind)
+    if spec.chunk_rows:
+        return _run_chunked(spec, source, user, dry_run, progress)
     result = ImportResult(kind=spec.name, label=spec.label, dry_run=dry_run)
     try:
         with reader.open_workbook(source) as workbook:
@@ -127,15 +133,19 @@ def _run_import(
     result.created, result.updated = counts[Action.CREATE], counts[Action.UPDATE]
     result.unchanged = counts[Action.UNCHANGED]
     if result.ok and not dry_run and (result.created or result.updated):
-        progress.step(PHASE_WRITE, result.created + result.updated, 0)
-        try:
-            with transaction.atomic(), acting_as(user, source="import"):
-                spec.write(result.rows, ctx)
-        except IntegrityError:
-            result.file_errors.append(RowError(None, None, MSG_CONFLICT))
-            return result
-        result.written = True
+        _write_rows(spec, result, ctx, progress)
     return result
+
+
+def _write_rows(spec: ImportKind, result: ImportResult, ctx: Context, progress: Progress) -> None:
+    progress.step(PHASE_WRITE, result.created + result.updated, 0)
+    try:
+        with transaction.atomic(), acting_as(ctx.user, source="import"):
+            spec.write(result.rows, ctx)
+    except IntegrityError:
+        result.file_errors.append(RowError(None, None, MSG_CONFLICT))
+        return
+    result.written = True
 
 
 def _header_errors(spec: ImportKind, table: reader.Table) -> list[RowError]:
@@ -153,41 +163,47 @@ def _header_errors(spec: ImportKind, table: reader.Table) -> list[RowError]:
 
 
 def _parse_rows(spec: ImportKind, table: reader.Table, progress: Progress) -> list[Row]:
+    return list(_parse(spec, table, progress))
+
+
+def _parse(spec: ImportKind, table: reader.Table, progress: Progress) -> Iterator[Row]:
     """Every data row with its cells, parsed values and errors (in column order within a row).
 
-    The cells are parsed a column at a time, each distinct value of a pure parser's column once (a
-    column of 100,000 rows repeats a few hundred values), and each row's values taken in one step.
+    The cells are parsed a column at a time, PARSE_ROWS rows at once: each distinct value of a pure
+    parser's column once (a column repeats a few hundred values), each row's values taken in one step.
     """
     columns = [column for column in spec.columns if column.field in table.positions]
     fields = [column.field for column in columns]
+    parsers = [column.parser.bind() for column in columns]
     headers = spec.headers
-    rows: list[Row] = []
-    cells_by_row: list[list[Any]] = []
-    for number, cells in reader.data_rows(table, fields):
-        if len(rows) % PROGRESS_ROWS == 0:
-            progress(len(rows))
-        rows.append(Row(number, headers, dict(zip(fields, cells, strict=True))))
-        cells_by_row.append(cells)
-    if not rows:
-        return rows
-    by_column = zip(columns, zip(*cells_by_row, strict=True), strict=True)
-    parsed = [_parse_column(column, cells, rows) for column, cells in by_column]
-    for row, values in zip(rows, zip(*parsed, strict=True), strict=True):
-        row.values = dict(zip(fields, values, strict=True))
-        if row.errors:  # a cell in error has no value
-            row.values = {field: value for field, value in row.values.items() if value is not _NO_VALUE}
-    return rows
+    data = reader.data_rows(table, fields)
+    count = 0
+    while batch := list(itertools.islice(data, PARSE_ROWS)):
+        rows = []
+        for number, cells in batch:
+            if count % PROGRESS_ROWS == 0:
+                progress(count)
+            count += 1
+            rows.append(Row(number, headers, dict(zip(fields, cells, strict=True))))
+        by_column = zip(columns, parsers, zip(*(cells for _, cells in batch), strict=True), strict=True)
+        parsed = [_parse_column(column, parse, cells, rows) for column, parse, cells in by_column]
+        for row, values in zip(rows, zip(*parsed, strict=True), strict=True):
+            row.values = dict(zip(fields, values, strict=True))
+            if row.errors:  # a cell in error has no value
+                row.values = {field: value for field, value in row.values.items() if value is not _NO_VALUE}
+        del batch
+        yield from rows
 
 
+PARSE_ROWS = 5000
 _NO_VALUE: Any = object()
 # Cell values that are their own parse key; others are keyed with their type (True == 1, and a
 # formula's text equals the same plain text).
 _PLAIN_KEYS = frozenset({str, int, float, type(None), dt.date, dt.datetime})
 
 
-def _parse_column(column: Column, cells: Sequence[Any], rows: list[Row]) -> list[Any]:
+def _parse_column(column: Column, parse: Any, cells: Sequence[Any], rows: list[Row]) -> list[Any]:
     """The column's parsed values, row by row (_NO_VALUE where the cell is in error); errors go to the rows."""
-    parse = column.parser.bind()
 
     def outcome(value: Any) -> tuple[Any, str | None, bool]:
         """(value, error message, whether the cell is blank text)."""
@@ -223,11 +239,141 @@ def _parse_column(column: Column, cells: Sequence[Any], rows: list[Row]) -> list
     return [value for value, _, _ in results]
 
 
-def _check_unique(spec: ImportKind, rows: list[Row]) -> None:
+# --- Chunked kinds: check the whole file keeping only errors, then write it chunk by chunk ------
+
+
+def _libc_malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+_malloc_trim = _libc_malloc_trim()
+
+
+def release_memory() -> None:
+    """Between chunks: free what the rows left behind and give it back to the system.
+
+    The import runs with the cyclic collector off (run_import), so what a chunk leaves in reference
+    cycles is freed only here (~100 MB over 200,000 rows otherwise); glibc keeps freed memory for
+    reuse, and the calamine sheet freed after the check pass would count as resident during the write
+    pass unless trimmed (~90 MB).
+    """
+    gc.collect(0)  # the collector is off: everything since the last chunk is still in the youngest generation
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
+class _Changed(Exception):
+    """The write pass found what the check pass did not (the data changed meanwhile): roll back."""
+
+
+def _chunks(spec: ImportKind, workbook: reader.Book, result: ImportResult, progress: Progress, phase: str):
+    """The sheet's parsed rows, `spec.chunk_rows` at a time; a bad header or sheet leaves `file_errors`.
+
+    Called once per pass on the same open workbook: opening it again would cost calamine's load twice
+    (a 200,000-row sheet takes ~230 MB loaded and ~320 MB while loading).
+    """
+    try:
+        table = reader.find_table(workbook, spec.columns)
+        result.sheet, result.header_row = table.sheet or None, table.header_rows[1] or None
+        result.file_errors = _header_errors(spec, table)
+        if result.file_errors:
+            return
+        progress.step(phase, table.total)
+        rows = _parse(spec, table, progress)
+        while chunk := list(itertools.islice(rows, spec.chunk_rows)):
+            yield chunk
+            del chunk
+            release_memory()
+    except reader.FileRejected as exc:  # a sheet broken part-way: the file's one error, as in the whole-file path
+        result.file_errors = [RowError(None, None, message) for message in exc.messages]
+        result.rows, result.dropped, result.dropped_errors, result.dropped_warnings = [], 0, [], []
+        result.dropped_error_count = 0
+
+
+def _check_chunk(spec: ImportKind, rows: list[Row], ctx: Context, firsts: dict) -> None:
+    _check_unique(spec, rows, firsts)
+    spec.plan(rows, ctx)
+    if ctx.user is not None:
+        _check_scope(spec, rows, ctx)
+
+
+def _run_chunked(spec: ImportKind, source: reader.Source, user: Any, dry_run: bool, progress: Progress) -> ImportResult:
+    """The same result as the whole-file path, holding one chunk of rows at a time (and every error)."""
+    result = ImportResult(kind=spec.name, label=spec.label, dry_run=dry_run)
+    try:
+        with reader.open_workbook(source) as workbook:
+            _check_and_write(spec, workbook, result, user, dry_run, progress)
+    except reader.FileRejected as exc:
+        result.file_errors = [RowError(None, None, message) for message in exc.messages]
+    return result
+
+
+def _check_and_write(
+    spec: ImportKind, workbook: reader.Book, result: ImportResult, user: Any, dry_run: bool, progress: Progress
+) -> None:
+    ctx, firsts, counts = Context(user=user), {}, Counter()
+    chunks, last = 0, []
+    for chunk in _chunks(spec, workbook, result, progress, PHASE_READ):
+        _check_chunk(spec, chunk, ctx, firsts)
+        counts.update(spec.counts(chunk))
+        result.keep(chunk, KEEP_ROWS)
+        chunks += 1
+        last = chunk if chunks == 1 else []  # needed only when it is the only one
+    if chunks == 1:  # a file within one chunk: every row kept, written from them as the whole-file path does
+        result.rows, result.dropped, result.dropped_errors, result.dropped_warnings = last, 0, [], []
+        result.dropped_error_count = 0
+    if result.file_errors:
+        return
+    if not result.row_count:
+        result.file_errors.append(RowError(None, None, MSG_NO_ROWS))
+        return
+    result.created, result.updated = counts[Action.CREATE], counts[Action.UPDATE]
+    result.unchanged = counts[Action.UNCHANGED]
+    if result.ok and not dry_run and (result.created or result.updated):
+        if chunks == 1:
+            _write_rows(spec, result, ctx, progress)
+        else:
+            _write_chunked(spec, workbook, result, ctx, progress)
+
+
+def _write_chunked(
+    spec: ImportKind, workbook: reader.Book, result: ImportResult, checked: Context, progress: Progress
+) -> None:
+    """Read the sheet again and write it chunk by chunk, all in one transaction (all or nothing)."""
+    written = ImportResult(kind=spec.name, label=spec.label)
+    ctx, firsts, counts = Context(user=checked.user), {}, Counter()
+    try:
+        with transaction.atomic(), acting_as(checked.user, source="import"):
+            spec.start_write(checked, ctx)
+            checked.data.clear()  # the check pass's lookups: the write pass makes its own
+            for chunk in _chunks(spec, workbook, written, progress, PHASE_WRITE):
+                _check_chunk(spec, chunk, ctx, firsts)
+                if not all(row.ok for row in chunk):
+                    raise _Changed
+                counts.update(spec.counts(chunk))
+                spec.write(chunk, ctx)
+                written.keep(chunk, KEEP_ROWS)
+            if written.file_errors:
+                raise _Changed
+    except (IntegrityError, _Changed):
+        result.file_errors.append(RowError(None, None, MSG_CONFLICT))
+        return
+    result.rows = written.rows  # the kept rows, now with their written records
+    result.created, result.updated = counts[Action.CREATE], counts[Action.UPDATE]
+    result.unchanged = counts[Action.UNCHANGED]
+    result.written = True
+
+
+def _check_unique(spec: ImportKind, rows: list[Row], firsts: dict[str, dict[Any, int]] | None = None) -> None:
+    """No two rows with the same value in a unique column; `firsts` carries the values seen across chunks."""
+    firsts = {} if firsts is None else firsts
     for column in spec.columns:
         if not column.unique:
             continue
-        first: dict[Any, int] = {}
+        first = firsts.setdefault(column.field, {})
         for row in rows:
             value = row.values.get(column.field)
             if value is None or value == "":

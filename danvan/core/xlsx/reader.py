@@ -31,8 +31,12 @@ Source = str | os.PathLike | bytes | IO[bytes]
 
 HEADER_SCAN_ROWS = 30  # the header is looked for within the first rows of each sheet
 TOTAL_ROW_LABELS = frozenset({"tong cong", "cong", "tong so", "tong"})
-# An xlsx is compressed; a part inflating far beyond the size limit is a zip bomb, not a list.
+# An xlsx is compressed. Parts inflating far beyond the size limit in all, or one part compressed far more
+# than XML ever is (a real sheet: 10-20 times; deflate's ceiling: about 1,000), are a zip bomb, not a list.
 MAX_INFLATION = 30
+MAX_RATIO = 250
+RATIO_MIN_BYTES = 1024 * 1024  # small parts may compress oddly; only big ones are judged by their ratio
+SCAN_CHUNK = 1024 * 1024  # bytes inflated at a time when the parts are checked
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -133,6 +137,9 @@ def check_container(stream: IO[bytes]) -> None:
         raise FileRejected(MSG_NO_WORKBOOK)
     if sum(info.file_size for info in infos) > MAX_INFLATION * limit:
         raise FileRejected(MSG_BOMB)
+    for info in infos:
+        if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise FileRejected(MSG_BOMB)
 
 
 class Formula(str):
@@ -163,21 +170,39 @@ _CELL_ELEMENT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?c[\s>]")
 
 
 def _needs_openpyxl(data: bytes) -> bool:
-    """Whether a worksheet of the file holds a formula (<f>) or an error cell (t="e")."""
+    """Whether a worksheet of the file holds a formula (<f>) or an error cell (t="e").
+
+    Every part is inflated once, a chunk at a time (a 200,000-row sheet is 200 MB of XML): Python's
+    zipfile stops at the size the zip directory declares and checks the CRC, so a part that lies
+    about its size (a zip bomb past `check_container`) fails here, before calamine inflates it.
+    """
+    found = False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for info in archive.infolist():
-                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                    continue
-                xml = archive.read(info)
-                match = _CELL_ELEMENT.search(xml)
-                if match is None:
-                    continue
-                prefix = (match.group(1) + b":") if match.group(1) else b""
-                if b"<" + prefix + b"f>" in xml or b"<" + prefix + b"f " in xml or b't="e"' in xml:
-                    return True
+                sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+                with archive.open(info) as part:
+                    if sheet and not found:
+                        found = _holds_formula(part)
+                    while part.read(SCAN_CHUNK):
+                        pass
     except (zipfile.BadZipFile, EOFError, ValueError, KeyError, OSError, zlib.error):
         raise FileRejected(MSG_CORRUPT) from None
+    return found
+
+
+def _holds_formula(part: IO[bytes]) -> bool:
+    prefix: bytes | None = None
+    tail = b""
+    while chunk := part.read(SCAN_CHUNK):
+        xml = tail + chunk
+        if prefix is None:
+            match = _CELL_ELEMENT.search(xml)
+            if match is not None:
+                prefix = (match.group(1) + b":") if match.group(1) else b""
+        if prefix is not None and (b"<" + prefix + b"f>" in xml or b"<" + prefix + b"f " in xml or b't="e"' in xml):
+            return True
+        tail = xml[-64:]
     return False
 
 

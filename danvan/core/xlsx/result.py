@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 class Action(enum.StrEnum):
@@ -72,14 +72,51 @@ class ImportResult:
     written: bool = False
     sheet: str | None = None
     header_row: int | None = None
+    # A kind read in chunks (`ImportKind.chunk_rows`) keeps only its first rows whole; of the others it
+    # keeps the count, the errors and the warnings.
+    dropped: int = 0
+    dropped_errors: list[RowError] = field(default_factory=list)
+    dropped_warnings: list[tuple[int, str]] = field(default_factory=list)
+    dropped_error_count: int = 0  # all of them; only the first ERRORS_KEPT are in dropped_errors
+    # A file with an error on each of 200,000 rows would hold ~100 MB of messages nobody reads (the web
+    # preview shows 1,000): past this many, errors are counted, not kept.
+    ERRORS_KEPT: ClassVar[int] = 10_000
 
     @property
     def errors(self) -> list[RowError]:
-        return self.file_errors + [e for row in self.rows for e in row.errors]
+        return self.file_errors + [e for row in self.rows for e in row.errors] + self.dropped_errors
 
     @property
     def ok(self) -> bool:
-        return not self.file_errors and all(row.ok for row in self.rows)
+        return not self.file_errors and not self.dropped_error_count and all(row.ok for row in self.rows)
+
+    @property
+    def error_count(self) -> int:
+        """Every error, those only counted included."""
+        return len(self.errors) + self.dropped_error_count - len(self.dropped_errors)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows) + self.dropped
+
+    @property
+    def warnings(self) -> list[tuple[int, str]]:
+        """(row, message) of what does not block the import (a kind's row.extra["warnings"])."""
+        kept = [(row.number, message) for row in self.rows for message in row.extra.get("warnings", ())]
+        return kept + self.dropped_warnings
+
+    def keep(self, rows: list[Row], limit: int) -> None:
+        """Add rows, whole up to `limit` rows, then only their errors and warnings."""
+        for row in rows:
+            if len(self.rows) < limit:
+                self.rows.append(row)
+                continue
+            self.dropped += 1
+            if row.errors:
+                self.dropped_error_count += len(row.errors)
+                self.dropped_errors.extend(row.errors[: max(self.ERRORS_KEPT - len(self.dropped_errors), 0)])
+            if len(self.dropped_warnings) < self.ERRORS_KEPT:
+                self.dropped_warnings.extend((row.number, message) for message in row.extra.get("warnings", ()))
 
     def summary(self) -> str:
         counts = f"thêm {self.created}, cập nhật {self.updated}, không đổi {self.unchanged} {self.label}"

@@ -66,6 +66,11 @@ class ImportKind:
     label: ClassVar[str]  # the noun counted in summaries: "đơn vị"
     columns: ClassVar[Sequence[Column]]
     sheet_title: ClassVar[str] = "Danh sách"
+    # Rows planned at a time, for kinds whose files run to hundreds of thousands of rows: the engine then
+    # checks the file chunk by chunk keeping only the errors, and writes it in a second pass, chunk by
+    # chunk in the same single transaction, so memory holds one chunk. None: the whole file at once
+    # (kinds whose rows refer to each other, e.g. a unit to its parent a few rows above).
+    chunk_rows: ClassVar[int | None] = None
 
     def __init__(self) -> None:
         seen: dict[str, str] = {}
@@ -91,6 +96,10 @@ class ImportKind:
         scope covers (only an unrestricted user may, e.g. a new top-level unit).
         """
         return ()
+
+    def start_write(self, checked: Context, ctx: Context) -> None:
+        """Chunked kinds: before the first chunk is written, what the check pass (`checked`) learnt of the
+        whole file that the write pass needs (inside the write transaction)."""
 
     def counts(self, rows: list[Row]) -> Counter[Action]:
         return Counter(row.action for row in rows if row.ok and row.action)

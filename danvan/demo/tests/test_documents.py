@@ -21,6 +21,7 @@ from docx import Document as Docx
 from docx.oxml.ns import qn
 
 from danvan.awards.models import Decision
+from danvan.core.testing.jobs import job_file
 from danvan.demo.build import PASSWORD
 from danvan.documents.issuers import CENTRAL_MERGER, merger_date
 from danvan.documents.models import Addressee, LegalBasis
@@ -165,7 +166,7 @@ def test_every_document_renders_for_every_demo_account(client, demo):
             if year == 2026 and username == "tinh":
                 changes = [c.text for t in doc.word.tables for r in t.rows for c in r.cells]
                 assert not [c for c in changes if re.fullmatch(r"-[\d.]+", c)], "changes print with a minus sign"
-            pdf = pdf_text(download(client, reverse("stats:annual-report", args=["pdf"]), {"nam": year}, "appl"))
+            pdf = pdf_text(job_file(client, reverse("stats:annual-report", args=["pdf"]), {"nam": year})[1])
             assert f"-BC/{doc.symbol}" in pdf and doc.left[1] in pdf, doc.label
         # Award decisions (every one in scope) and one set of certificates per award type.
         decisions = Decision.objects.restrict(user).select_related("award_type__authority")
@@ -180,7 +181,7 @@ def test_every_document_renders_for_every_demo_account(client, demo):
             if decision.award_type_id not in certified and decision.recipients.exists():
                 certified.add(decision.award_type_id)
                 url = reverse("awards:decision-certificates", args=[decision.pk])
-                assert decision.award_type.certificate_title.upper() in pdf_text(download(client, url, kind="appl"))
+                assert decision.award_type.certificate_title.upper() in pdf_text(job_file(client, url)[1])
         # Proposals (tờ trình) and score sheets in scope.
         from danvan.awards.models import Proposal
         from danvan.emulation.models import Scorecard

@@ -7,7 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from danvan.core.jobs.models import Job
 from danvan.core.testing.factories import make_practice
+from danvan.core.testing.jobs import job_file
 from danvan.core.xlsx import engine, run_import
 from danvan.practices.tests.test_import import HEADER, row, state
 
@@ -109,28 +111,50 @@ def test_the_template_filled_in_imports_and_blank_is_empty(client, cast, tmp_pat
 # --- Export -------------------------------------------------------------------------------------
 
 
-def _exported(response) -> list[tuple]:
-    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return list(workbook.active.iter_rows(values_only=True))
+def _exported(client, params: dict | None = None) -> list[tuple]:
+    """The export as the user gets it: the worker's job, then its file (read back with openpyxl)."""
+    _job, content = job_file(client, EXPORT, params)
+    return list(openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
 
 
 def test_the_export_follows_the_lists_filters_and_imports_back_unchanged(client, cast, tmp_path):
     for unit, year in ((cast.c1, 2019), (cast.c2, 2019), (cast.c1, 2024), (cast.c3, 2019)):
         make_practice(unit, year)
     client.force_login(cast.d1_officer)
-    response = client.get(EXPORT)
-    assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''Danh%20s%C3%A1ch")
-    rows = _exported(response)
+    job, content = job_file(client, EXPORT)
+    assert job.result_name == "Danh sách mô hình dân vận khéo.xlsx" and job.link == LIST
+    download = client.get(reverse("jobs:download", args=[job.pk]))
+    assert download["Content-Disposition"].startswith("attachment; filename*=utf-8''Danh%20s%C3%A1ch")
+    rows = _exported(client)
     assert list(rows[0]) == HEADER[1:]
     assert [(r[6], r[9]) for r in rows[1:]] == [("C1", 2024), ("C1", 2019), ("C2", 2019)]  # the list's order
-    response = client.get(EXPORT, {"nam": 2019, "don_vi": cast.c2.pk, "truc_thuoc": "on", "trang": 3})
-    assert [(r[6], r[9]) for r in _exported(response)[1:]] == [("C2", 2019)]
-    response = client.get(EXPORT, {"don_vi": cast.c3.pk})  # out of scope: the filter is refused, not applied
-    assert {r[6] for r in _exported(response)[1:]} == {"C1", "C2"}
+    rows = _exported(client, {"nam": 2019, "don_vi": cast.c2.pk, "truc_thuoc": "on", "trang": 3})
+    assert [(r[6], r[9]) for r in rows[1:]] == [("C2", 2019)]
+    rows = _exported(client, {"don_vi": cast.c3.pk})  # out of scope: the filter is refused, not applied
+    assert {r[6] for r in rows[1:]} == {"C1", "C2"}
+    assert job_file(client, EXPORT, {"nam": 2019})[0].result_name == "Danh sách mô hình dân vận khéo năm 2019.xlsx"
 
     path = tmp_path / "xuat.xlsx"
-    path.write_bytes(b"".join(client.get(EXPORT).streaming_content))
+    path.write_bytes(content)
     before = state()
     result = run_import("practices", path, user=cast.d1_officer)
     assert [str(e) for e in result.errors] == [] and result.unchanged == 3
     assert state() == before
+
+
+def test_a_real_worker_writes_the_export_and_a_second_click_follows_the_same_job(client, cast, worker, settings):
+    for unit, year in ((cast.c1, 2019), (cast.c2, 2024)):
+        make_practice(unit, year)
+    client.force_login(cast.d1_officer)
+    first = client.get(EXPORT, {"nam": 2024})
+    again = client.get(EXPORT, {"nam": 2024})  # a double click while the job waits: the same job, not two
+    assert first.status_code == again.status_code == 302 and first["Location"] == again["Location"]
+    job = Job.objects.get(kind="practices.export")
+    assert job.task_id  # queued, not run in the request
+    worker.wait(job)
+    assert job.status == Job.Status.DONE, job.error
+    content = b"".join(client.get(reverse("jobs:download", args=[job.pk])).streaming_content)
+    rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    assert [(r[6], r[9]) for r in rows[1:]] == [("C2", 2024)]
+    client.get(EXPORT, {"nam": 2024})  # once the job is over, a new click makes a new file
+    assert Job.objects.filter(kind="practices.export").count() == 2

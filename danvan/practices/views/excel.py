@@ -4,17 +4,18 @@
 from __future__ import annotations
 
 import io
-import tempfile
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from danvan.core.xlsx import export, writer
+from danvan.core.jobs.views import start_and_follow
+from danvan.core.xlsx import writer
 from danvan.practices import imports
+from danvan.practices.jobs import EXPORT
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KIND = imports.PracticesKind.name
 
 
 @require_GET
@@ -30,12 +31,10 @@ def import_template(request):
 @require_GET
 @login_required
 def practice_export(request):
-    """The list as filtered on the list page (same query string), under the import's columns."""
-    workbook = export(KIND, {"params": request.GET}, user=request.user)
-    # Written as rows stream from the database, then sent; FileResponse closes it.
-    handle = tempfile.TemporaryFile()  # noqa: SIM115
-    writer.save(workbook, handle)
-    handle.seek(0)
+    """The list as filtered on the list page (same query string), under the import's columns, written by
+    the worker: the button leads to the job's page, which offers the file."""
+    query = request.GET.urlencode()
     year = request.GET.get("nam", "")
-    name = f"Danh sách mô hình dân vận khéo{' năm ' + year if year.isdigit() else ''}.xlsx"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX)
+    title = f"Xuất Excel danh sách mô hình{' năm ' + year if year.isdigit() else ''}"
+    link = f"{reverse('practices:list')}{'?' + query if query else ''}"
+    return start_and_follow(request, EXPORT, title, {"query": query}, link=link)

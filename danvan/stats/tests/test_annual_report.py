@@ -6,7 +6,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from docx import Document as Docx
 
+from danvan.core.jobs.models import Job
 from danvan.core.testing.factories import make_practice, make_unit
+from danvan.core.testing.jobs import job_file
 from danvan.documents.models import Issuer
 from danvan.practices.models import Practice
 from danvan.stats.report_data import Filters
@@ -96,8 +98,10 @@ def test_the_report_can_be_downloaded_from_the_statistics_page(client, data):
     response = client.get(reverse("stats:annual-report", args=["docx"]) + "?nam=2022")
     assert response.status_code == 200
     assert "Năm 2022, toàn tỉnh đăng ký 9 mô hình" in text_of(Docx(io.BytesIO(response.content)))
-    pdf = client.get(reverse("stats:annual-report", args=["pdf"]) + "?nam=2022")
-    assert pdf.content.startswith(b"%PDF")
+    # The PDF is made by the worker: the button leads to the job's page, which offers the file.
+    job, pdf = job_file(client, reverse("stats:annual-report", args=["pdf"]), {"nam": "2022"})
+    assert pdf.startswith(b"%PDF") and job.result_name == "bao-cao-dan-van-kheo-2022.pdf"
+    assert job.link == reverse("stats:index") + "?nam=2022"
 
 
 def test_with_several_provinces_and_no_unit_chosen_the_user_gets_a_clear_message(client, cast):
@@ -149,3 +153,16 @@ def test_without_a_unit_the_command_reports_on_the_users_own_unit_as_the_web_doe
     call_command("report", "annual", "--year", "2022", "-o", str(path), stdout=out)  # the server's own account
     assert "Năm 2022, toàn tỉnh đăng ký 9 mô hình" in text_of(Docx(path))
     assert "toàn quốc" not in text_of(Docx(path))
+
+
+def test_a_real_worker_makes_the_pdf_while_the_request_answers_at_once(client, data, worker):
+    client.force_login(data.admin)
+    response = client.get(reverse("stats:annual-report", args=["pdf"]), {"nam": 2022})
+    job = Job.objects.get(kind="stats.annual-pdf")
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Báo cáo năm 2022" in page  # the job's page, following a job not yet done (or just done)
+    worker.wait(job)
+    assert job.status == Job.Status.DONE, job.error
+    pdf = b"".join(client.get(reverse("jobs:download", args=[job.pk])).streaming_content)
+    assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-1024:]

@@ -40,8 +40,11 @@ class Command(BaseCommand):
         spec = resolve_kind(kind)
         result = run_import(spec, file, user=resolve_user(user), dry_run=dry_run)
         if not result.ok:
-            for error in result.errors:
+            errors = result.errors
+            for error in errors:
                 self.stderr.write(str(error))
-            count = len(result.errors)
+            count = result.error_count
+            if count > len(errors):
+                self.stderr.write(f"... và {count - len(errors)} lỗi nữa.")
             raise CommandError(f"Tệp có {count} lỗi; không có dữ liệu nào được ghi.")
         self.stdout.write(result.summary())
