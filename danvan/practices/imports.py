@@ -26,7 +26,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from django.db.models import QuerySet
@@ -631,7 +631,7 @@ class UnitIndex:
                 self.pks[unit.pk] = unit
                 self.codes[unit.code] = unit
             if names:
-                bucket = self.names[fold_key(unit.name)]
+                bucket = self.names[_unit_name_key(unit.name)]
                 if unit not in bucket:
                     bucket.append(unit)
 
@@ -675,6 +675,11 @@ class UnitIndex:
         if len(pool) > 1:
             return None, MSG_UNIT_AMBIGUOUS.format(len(pool), text, _listing(pool))
         return pool[0], None
+
+
+# A file ordered by year loads the units again for each new span of years: folding their 14,000 names
+# each time would cost more than loading them (fold_key is a function of the text alone).
+_unit_name_key = lru_cache(maxsize=65536)(fold_key)
 
 
 def _units(queryset: QuerySet) -> Iterator[Unit]:
