@@ -25,13 +25,13 @@ DATABASES = {
 IMPORT_ROWS = 100_000
 IMPORT_BASELINE = 2166.0  # rows/s before calamine and the raw bulk writes (openpyxl, bulk_create)
 IMPORT_GOAL = 20_000
-CPU_RATIO_BASELINE = 11.2  # import CPU / bare read CPU before the lean import (05/12/2026)
-# Before the lean import, measured back to back with it on 06/12/2026 (2 cores, load average ~10):
+CPU_RATIO_BASELINE = 16.2  # import CPU / bare read CPU of main's chunked import before the lean one (06/12/2026)
+# Main's code before the lean import, measured back to back with it on 06/12/2026 (2 cores, load average ~4):
 # wall seconds are the baselines the rows print, CPU seconds the steadier ones beside them.
-PREVIEW_BASELINE, PREVIEW_CPU_BASELINE = 22.9, 10.84  # the check job of 100,000 rows
+PREVIEW_BASELINE, PREVIEW_CPU_BASELINE = 12.3, 11.21  # the check job of 100,000 rows
 PREVIEW_GOAL = 10.0
 CERTIFICATES = 94
-CERTIFICATES_BASELINE, CERTIFICATES_CPU_BASELINE = 3.64, 1.67  # unchanged code: the same work
+CERTIFICATES_BASELINE, CERTIFICATES_CPU_BASELINE = 2.24, 1.70  # unchanged code: the same work
 CERTIFICATES_GOAL = 5.0
 
 
