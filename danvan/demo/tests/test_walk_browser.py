@@ -131,8 +131,15 @@ class Walk:
         self.usernames = re.compile(r"\b(?:" + "|".join(map(re.escape, usernames)) + r")\b")
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text} ({page.url})"))
         page.on("pageerror", lambda e: self.problems.append(f"script error: {e} ({page.url})"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed request: {r.url} ({r.failure})"))
+        page.on("requestfailed", self.request_failed)
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+    def request_failed(self, request) -> None:
+        # ERR_ABORTED is the browser cancelling its own request when the walk moves on (the favicon of a page
+        # left early on a loaded machine); a request the server failed shows as a failure of another kind or
+        # as an HTTP status above.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def check_text(self, text: str, where: str) -> None:
         for found in FORBIDDEN.finditer(text):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import fill_date
+from danvan.core.testing.browser import fill_date, wait_until_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,6 +16,8 @@ def test_an_officer_logs_in_and_browses_the_unit_tree(page, login, cast, screens
     page.get_by_role("link", name="Đơn vị").first.click()
     fill_date(page, "Tại ngày", "01/01/2020")
     page.get_by_role("button", name="Xem").click()
+    expect(page).to_have_url(re.compile(r"ngay=01%2F01%2F2020"))
+    wait_until_ready(page)  # the tree's expand buttons work once HTMX has bound them
     tree = page.locator(".tree")
     expect(tree.get_by_role("link", name="Huyện ủy Bến Cầu")).to_be_visible()
     expect(tree.get_by_text("Huyện ủy Tân Biên")).to_have_count(0)
