@@ -123,6 +123,7 @@ MIDDLEWARE = [
     # Admin pages: a session not verified by its user's device goes back to the login (danvan/core/twofactor.py).
     "danvan.core.twofactor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "danvan.core.middleware.SecurityHeadersMiddleware",
     "danvan.core.middleware.IdleTimeoutMiddleware",
     # Last: axes turns a locked-out login into its lockout response.
@@ -219,6 +220,24 @@ SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): scripts only from danvan's own files (no inline script, no eval),
+# so injected markup cannot run. Inline style attributes stay allowed: the widgets and HTMX set them.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # /healthz fails below this much free space for uploads, or when a background task waits longer.
 HEALTH_MIN_FREE_MB = int(env("HEALTH_MIN_FREE_MB", "500"))

@@ -15,16 +15,16 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Locator, Page, expect
 
-READY = "document.readyState === 'complete' && (!document.querySelector('[hx-post],[hx-get]') || !!window.htmx)"
+# Functions, not expressions: Playwright evaluates an expression with eval, which the pages' CSP refuses.
+READY = "() => document.readyState === 'complete' && (!document.querySelector('[hx-post],[hx-get]') || !!window.htmx)"
+SETTLED = "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"
 
 
 def wait_until_ready(page) -> None:
     """Wait until the page's scripts have run (HTMX bound to the page). A click that navigates returns once the
     new page is committed and an `expect()` passes once its text shows, but the scripts at the end of <body> may
     still be loading: an input typed then would trigger nothing."""
-    page.wait_for_function(
-        "document.readyState === 'complete' && (!document.querySelector('[hx-post],[hx-get]') || !!window.htmx)"
-    )
+    page.wait_for_function(READY)
 
 
 @contextmanager
@@ -34,7 +34,7 @@ def htmx_answer(page, path_part: str):
     with page.expect_response(lambda r: path_part in r.url and r.request.method != "GET") as answer:
         yield
     assert answer.value.status < 500, answer.value.status
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')")
+    page.wait_for_function(SETTLED)
 
 
 def _control(scope: Page | Locator, label: str) -> Locator:

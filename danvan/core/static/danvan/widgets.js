@@ -1,6 +1,7 @@
 // The pickers of every form, set up from data- attributes (no inline script):
 // - <select data-unit-picker>: Tom Select, a searchable (multi-)select; typing "long thuan" finds
 //   "Đảng ủy xã Long Thuận" (diacritics ignored, đ = d).
+// - <select data-autosubmit>: the form is sent as soon as another value is chosen.
 // - <input data-date-picker>: flatpickr with the Vietnamese calendar; shows and accepts dd/mm/yyyy
 //   whatever the browser's language (the server reads the same text).
 (function () {
@@ -44,7 +45,14 @@
     });
   }
 
+  function autosubmit(select) {
+    if (select._autosubmit) return;
+    select._autosubmit = true;
+    select.addEventListener("change", () => select.form && select.form.submit());
+  }
+
   function scan(root) {
+    root.querySelectorAll("select[data-autosubmit]").forEach(autosubmit);
     root.querySelectorAll("select[data-unit-picker]").forEach(unitPicker);
     root.querySelectorAll("input[data-date-picker]").forEach(datePicker);
   }
