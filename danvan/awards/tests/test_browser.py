@@ -54,6 +54,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     expect(page.get_by_test_id("recipient-row")).to_have_count(2)
     expect(page.get_by_test_id("recipient-summary")).to_have_text("1 tập thể và 1 cá nhân")
     screenshot("awards/proposal-draft")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Gửi đề nghị").click()
     confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã gửi")
@@ -65,6 +66,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     page.get_by_role("link", name="Đảng ủy xã Long Thuận").click()
     page.get_by_role("button", name="Duyệt", exact=True).click()
     expect(page.locator("#action-approve")).to_have_class("collapse show")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Xác nhận: Duyệt").click()
     confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã duyệt")
@@ -82,6 +84,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     with page.expect_download() as draft:
         page.get_by_role("link", name="Dự thảo quyết định (Word)").click()
     assert draft.value.suggested_filename.endswith(".docx")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Ban hành quyết định").click()
     confirm(page)
     expect(page.get_by_text("Đã ban hành Quyết định số 01-QĐ/BTGDVTU ngày 20/11/2026")).to_be_visible()

@@ -69,6 +69,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     expect(page.locator("tr[data-position='II.1']").get_by_test_id("saved")).to_be_attached()
     assert page.evaluate("window.notReloaded") is True  # every save was partial: no page load
     screenshot("emulation/scorecard-self")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Nộp bảng điểm").click()
     confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã nộp")
@@ -106,6 +107,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     row = score(page, "II.1", "27")
     expect(row.get_by_test_id("saved")).to_be_attached()
     screenshot("emulation/scorecard-returned")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Nộp bảng điểm").click()
     confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã nộp")
@@ -115,6 +117,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     page.goto(f"{page.base_url}/thi-dua/bang-diem/{sheet.d1.pk}/")
     page.get_by_role("button", name="Bắt đầu thẩm định").click()
     expect(page.get_by_test_id("appraised-total")).to_have_text("101")  # the earlier adjustment stands
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Chốt kết quả").click()
     confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đã chốt")

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import confirm, dismiss, fill_date, unit_select
+from danvan.core.testing.browser import confirm, dismiss, fill_date, unit_select, wait_until_ready
 from danvan.core.testing.factories import make_practice
 from danvan.practices import services
 from danvan.practices.models import Field, Level
@@ -73,10 +73,12 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     page.get_by_role("button", name="Bắt đầu thực hiện").click()
     expect(page.get_by_test_id("status").first).to_have_text("Đang thực hiện")
     # An irreversible step asks first: cancelling leaves the record as it was.
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Đề nghị công nhận").click()
     screenshot("widgets-confirm")
     dismiss(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đang thực hiện")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Đề nghị công nhận").click()
     confirm(page)
     expect(page.get_by_test_id("status").first).to_have_text("Đề nghị công nhận")
@@ -93,6 +95,7 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     fill_date(page, "Ngày công nhận", "20/12/2024")
     expect(unit_select(page, "Đơn vị công nhận")).to_have_value(str(cast.d1.pk))
     screenshot("practices-recognize")
+    wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Xác nhận: Công nhận").click()
     confirm(page)
 
