@@ -62,6 +62,15 @@ def row(label: str, value: float, unit: str, baseline: float | None, goal: str, 
     print(f"  {label:<58} {value:10.1f} {unit:<6} {base} {ratio}  {goal:<28} {mark}")
 
 
+def timed_phase(label: str, url: str, name: str, size: int, baseline: float, cpu_baseline: float, goal: float) -> bool:
+    """Run a phase that reports seconds and CPU seconds, print it beside its baseline and goal; True if met."""
+    result = phase(name, url, str(size))
+    ok = result["seconds"] < goal
+    row(label, result["seconds"], "s", baseline, f"< {goal:g} s", ok)
+    print(f"  (thời gian CPU: {result['cpu_seconds']} s; trước: {cpu_baseline} s)")
+    return ok
+
+
 def imports(rows: int) -> int:
     """The import, its web preview and the certificates PDF; returns the number of goals missed."""
     url = f"sqlite:///{DATA / 'import.sqlite3'}"
@@ -85,18 +94,11 @@ def imports(rows: int) -> int:
     )
     cpu = f"nhập {result['cpu_seconds']} s, đọc trần {result['bare_cpu_seconds']} s, gấp {result['cpu_ratio']}×"
     print(f"  (calamine chỉ đọc: {bare:,.0f} dòng/s; thời gian CPU: {cpu}; trước: gấp {CPU_RATIO_BASELINE}×)")
-    preview = phase("preview", url, str(rows))
-    ready = preview["seconds"] < PREVIEW_GOAL
-    failures += not ready
     label = f"xem trước trên web tệp {count} dòng (việc kiểm tra, giây)"
-    row(label, preview["seconds"], "s", PREVIEW_BASELINE, f"< {PREVIEW_GOAL:g} s", ready)
-    print(f"  (thời gian CPU: {preview['cpu_seconds']} s; trước: {PREVIEW_CPU_BASELINE} s)")
-    pdf = phase("certificates", url, str(CERTIFICATES))
-    quick = pdf["seconds"] < CERTIFICATES_GOAL
-    failures += not quick
+    failures += not timed_phase(label, url, "preview", rows, PREVIEW_BASELINE, PREVIEW_CPU_BASELINE, PREVIEW_GOAL)
     label = f"PDF {CERTIFICATES} giấy khen (giây)"
-    row(label, pdf["seconds"], "s", CERTIFICATES_BASELINE, f"< {CERTIFICATES_GOAL:g} s", quick)
-    print(f"  (thời gian CPU: {pdf['cpu_seconds']} s; trước: {CERTIFICATES_CPU_BASELINE} s)")
+    baselines = (CERTIFICATES_BASELINE, CERTIFICATES_CPU_BASELINE, CERTIFICATES_GOAL)
+    failures += not timed_phase(label, url, "certificates", CERTIFICATES, *baselines)
     return failures
 
 
