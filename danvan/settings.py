@@ -191,6 +191,8 @@ BACKUP_DIR = Path(env("BACKUP_DIR", str(VAR_DIR / "backups")))
 BACKUP_KEEP = int(env("BACKUP_KEEP", "14"))
 # Largest spreadsheet an import accepts (bytes).
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Largest evidence file, photo or attached document (bytes).
+ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # The day this province's Ban Dân vận merged into the Ban Tuyên giáo và Dân vận (differs by province,
 # Feb–Mar 2025): documents derived from the unit tree name the commission by it (YYYY-MM-DD).

@@ -3,16 +3,13 @@ same rules the services and the Excel import use."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from danvan.core import scoping
+from danvan.core import scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import BootstrapFormMixin, UnitChoiceField
-from danvan.core.vn import format_number
 from danvan.emulation import rules
 from danvan.emulation.choices import Kind
 from danvan.emulation.models import CriteriaSet, EvidenceFile
@@ -202,18 +199,15 @@ class ProposeForm(BootstrapFormMixin, forms.Form):
         self.fields["award_type"].queryset = award_types
 
 
-ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png")
-MAX_FILE_BYTES = 10 * 1024 * 1024
-
-
 class EvidenceFileForm(BootstrapFormMixin, forms.ModelForm):
-    """An evidence document or photo: PDF, Word, Excel, JPG or PNG, at most 10 MB."""
+    """An evidence document or photo, checked by its content (PDF, Word, Excel, JPG or PNG) and size."""
+
+    file = uploads.AttachmentField(label="Chọn tệp")
 
     class Meta:
         model = EvidenceFile
         fields = ["criterion", "file", "caption"]
-        labels = {"file": "Chọn tệp", "criterion": "Cho tiêu chí"}
-        help_texts = {"file": "PDF, Word, Excel, JPG hoặc PNG; tối đa 10 MB."}
+        labels = {"criterion": "Cho tiêu chí"}
 
     def __init__(self, *args, leaves=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -221,16 +215,3 @@ class EvidenceFileForm(BootstrapFormMixin, forms.ModelForm):
         field.queryset = field.queryset.model.objects.filter(pk__in=[n.pk for n in leaves])
         field.empty_label = "— Chung cho cả bảng điểm —"
         field.label_from_instance = lambda c: f"{c.position}. {' '.join(c.content.split())[:90]}"
-        self.fields["file"].error_messages["required"] = "Chưa chọn tệp để tải lên."
-        self.fields["file"].validators = []
-        self.fields["file"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        name = PurePath(upload.name).name
-        if PurePath(name).suffix.lower().lstrip(".") not in ALLOWED_EXTENSIONS:
-            raise ValidationError(f"Tệp “{name}” không đúng định dạng. Chỉ nhận: {', '.join(ALLOWED_EXTENSIONS)}.")
-        if upload.size > MAX_FILE_BYTES:
-            size = format_number(upload.size / (1024 * 1024), 1)
-            raise ValidationError(f"Tệp “{name}” có dung lượng {size} MB, vượt quá giới hạn 10 MB.")
-        return upload

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from danvan.core.models import ScopedModel
+from danvan.core.uploads import RandomName
 from danvan.emulation.choices import Kind, Status
 
 
@@ -201,11 +202,6 @@ class Score(ScopedModel):
         return self.appraised_score if self.appraised_score is not None else self.self_score
 
 
-def evidence_path(instance: EvidenceFile, filename: str) -> str:
-    card = instance.scorecard
-    return f"emulation/{card.criteria_set.year}/{card.criteria_set_id}/{card.pk}/{filename}"
-
-
 class EvidenceFile(ScopedModel):
     """A document or photo a unit attaches to its scorecard, optionally for one criterion."""
 
@@ -213,7 +209,8 @@ class EvidenceFile(ScopedModel):
     criterion = models.ForeignKey(
         Criterion, verbose_name="tiêu chí", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    file = models.FileField("tệp", upload_to=evidence_path, max_length=300)
+    file = models.FileField("tệp", upload_to=RandomName("emulation"), max_length=300)
+    original_name = models.CharField("tên tệp", max_length=255, blank=True)
     caption = models.CharField("chú thích", max_length=300, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người tải lên", null=True, on_delete=models.SET_NULL, related_name="+"
@@ -228,7 +225,7 @@ class EvidenceFile(ScopedModel):
         ordering = ["uploaded_at", "id"]
 
     def __str__(self) -> str:
-        return self.caption or self.file.name.rsplit("/", 1)[-1]
+        return self.caption or self.original_name or self.file.name.rsplit("/", 1)[-1]
 
     def changelog_unit_id(self) -> int | None:
         return self.scorecard.unit_id

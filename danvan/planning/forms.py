@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from danvan.core import scoping
+from danvan.core import scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField, UnitMultipleChoiceField
 from danvan.core.vn import text_date
@@ -80,6 +80,7 @@ class PlanningForm(BootstrapFormMixin, forms.ModelForm):
 
 class DirectiveForm(PlanningForm):
     unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị theo dõi", empty_label="— Chọn đơn vị —")
+    file = uploads.AttachmentField(label="Tệp văn bản", types=uploads.DOCUMENTS, required=False)
 
     class Meta:
         model = Directive
@@ -102,6 +103,14 @@ class DirectiveForm(PlanningForm):
         self.fields["final_years"].error_messages["invalid"] = "Nhập số năm là một số nguyên, ví dụ 10."
         self.issuing_bodies = list(IssuingBody.objects.valid_on(timezone.localdate()).values_list("name", flat=True))
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload is False:  # "Xóa" ticked
+            self.instance.file_name = ""
+        elif getattr(upload, "original_name", None):  # a new upload, not the file kept from before
+            self.instance.file_name = upload.original_name
+        return upload
+
 
 class MilestoneForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=ReviewKind.choices)
@@ -119,7 +128,7 @@ class ReviewReportForm(BootstrapFormMixin, forms.Form):
     report_number = forms.CharField(label="Số, ký hiệu báo cáo", max_length=60, required=False)
     report_date = DateField(label="Ngày báo cáo", required=False)
     report_title = forms.CharField(label="Trích yếu báo cáo", max_length=500, required=False)
-    report_file = forms.FileField(label="Tệp báo cáo", required=False)
+    report_file = uploads.AttachmentField(label="Tệp báo cáo", types=uploads.DOCUMENTS, required=False)
 
     @classmethod
     def for_milestone(cls, milestone: Milestone, data=None, files=None):

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from danvan.core import scoping
 from danvan.core.models import ConfigItem, ScopedModel, ScopedQuerySet
+from danvan.core.uploads import RandomName
 from danvan.core.vn import fold, text_date
 from danvan.planning import rules
 from danvan.planning.choices import (
@@ -83,14 +84,6 @@ class IssuingBody(ConfigItem):
 # --- Directives and review milestones -------------------------------------------------------------
 
 
-def directive_file_path(instance: Directive, filename: str) -> str:
-    return f"planning/van-ban/{instance.issued_on:%Y}/{filename}"
-
-
-def review_file_path(instance: Milestone, filename: str) -> str:
-    return f"planning/so-ket-tong-ket/{instance.due_date:%Y}/{filename}"
-
-
 class Directive(ScopedModel):
     """A directive or guiding document in a unit's register, with the rules of its reviews."""
 
@@ -103,7 +96,8 @@ class Directive(ScopedModel):
     issued_on = models.DateField("ngày ban hành")
     issuer = models.CharField("cơ quan ban hành", max_length=200, help_text="Ví dụ: Ban Bí thư, Bộ Chính trị")
     summary = models.TextField("trích yếu")
-    file = models.FileField("tệp văn bản", upload_to=directive_file_path, max_length=300, blank=True)
+    file = models.FileField("tệp văn bản", upload_to=RandomName("planning/van-ban"), max_length=300, blank=True)
+    file_name = models.CharField("tên tệp văn bản", max_length=255, blank=True)
     interim_years = models.CharField(
         "sơ kết sau (năm)", max_length=60, blank=True, help_text="Một hoặc nhiều số, cách nhau bởi dấu phẩy: 3, 5"
     )
@@ -186,7 +180,10 @@ class Milestone(ScopedModel):
     report_number = models.CharField("số báo cáo", max_length=60, blank=True)
     report_date = models.DateField("ngày báo cáo", null=True, blank=True)
     report_title = models.CharField("trích yếu báo cáo", max_length=500, blank=True)
-    report_file = models.FileField("tệp báo cáo", upload_to=review_file_path, max_length=300, blank=True)
+    report_file = models.FileField(
+        "tệp báo cáo", upload_to=RandomName("planning/so-ket-tong-ket"), max_length=300, blank=True
+    )
+    report_file_name = models.CharField("tên tệp báo cáo", max_length=255, blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -4,7 +4,6 @@ so a user sees the same messages whichever way the data comes in."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,10 +12,9 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse_lazy
 from django.utils import timezone
 
-from danvan.core import scoping
+from danvan.core import scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField
-from danvan.core.vn import format_number
 from danvan.org.models import Unit
 from danvan.practices import rules, services
 from danvan.practices.choices import FileKind, Status, Subject
@@ -319,43 +317,22 @@ class BulkDecisionForm(RecognizeForm):
         return {name: self.cleaned_data[name] for name in names}
 
 
-ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png")
-PHOTO_EXTENSIONS = ("jpg", "jpeg", "png")
-MAX_FILE_BYTES = 10 * 1024 * 1024
-
-
 class PracticeFileForm(BootstrapFormMixin, forms.ModelForm):
-    """An evidence document or photo: pdf, Word, Excel, JPG or PNG, at most 10 MB."""
+    """An evidence document or photo, checked by its content (PDF, Word, Excel, JPG or PNG) and size."""
+
+    file = uploads.AttachmentField(label="Chọn tệp")
 
     class Meta:
         model = PracticeFile
         fields = ["kind", "file", "caption"]
-        labels = {"file": "Chọn tệp"}
-        help_texts = {"file": "PDF, Word, Excel, JPG hoặc PNG; tối đa 10 MB."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].error_messages["required"] = "Chưa chọn tệp để tải lên."
-        self.fields["file"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        name = PurePath(upload.name).name
-        extension = PurePath(name).suffix.lower().lstrip(".")
-        if extension not in ALLOWED_EXTENSIONS:
-            allowed = ", ".join(ALLOWED_EXTENSIONS)
-            raise ValidationError(f"Tệp “{name}” không đúng định dạng. Chỉ nhận các tệp: {allowed}.")
-        if upload.size > MAX_FILE_BYTES:
-            size = format_number(upload.size / (1024 * 1024), 1)
-            raise ValidationError(f"Tệp “{name}” có dung lượng {size} MB, vượt quá giới hạn 10 MB.")
-        return upload
 
     def clean(self):
         data = super().clean()
         upload = data.get("file")
-        is_photo = data.get("kind") == FileKind.PHOTO
-        if upload and is_photo and PurePath(upload.name).suffix.lower().lstrip(".") not in PHOTO_EXTENSIONS:
+        if upload and data.get("kind") == FileKind.PHOTO and not upload.file_type.is_image:
             self.add_error("file", "Hình ảnh phải là tệp JPG hoặc PNG.")
+        elif upload:
+            self.instance.original_name = uploads.original_name(upload)
         return data
 
     # Files have no service yet (services.attach_file is proposed); the same checks as a service would make.

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from danvan.core.models import ConfigItem, ScopedModel
+from danvan.core.uploads import RandomName
 from danvan.core.vn import fold
 from danvan.practices.choices import FileKind, Kind, LevelTier, Status, Subject
 
@@ -156,16 +157,13 @@ class Practice(ScopedModel):
         super().save(*args, **kwargs)
 
 
-def evidence_path(instance: PracticeFile, filename: str) -> str:
-    return f"practices/{instance.practice.year}/{instance.practice.code}/{filename}"
-
-
 class PracticeFile(ScopedModel):
     """An evidence document or photo attached to a practice."""
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField("loại tệp", max_length=10, choices=FileKind.choices, default=FileKind.EVIDENCE)
-    file = models.FileField("tệp", upload_to=evidence_path, max_length=300)
+    file = models.FileField("tệp", upload_to=RandomName("practices"), max_length=300)
+    original_name = models.CharField("tên tệp", max_length=255, blank=True)
     caption = models.CharField("chú thích", max_length=300, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -178,7 +176,7 @@ class PracticeFile(ScopedModel):
         ordering = ["uploaded_at"]
 
     def __str__(self) -> str:
-        return self.caption or self.file.name.rsplit("/", 1)[-1]
+        return self.caption or self.original_name or self.file.name.rsplit("/", 1)[-1]
 
     def changelog_unit_id(self) -> int | None:
         return self.practice.unit_id

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from danvan.core.uploads import RandomName
+
 
 class Job(models.Model):
     """One piece of long work run by a worker (an import, certificates, a report), owned by its user.
@@ -42,9 +44,9 @@ class Job(models.Model):
     rows_total = models.PositiveIntegerField(null=True, blank=True)
     phase_started_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField("lỗi", blank=True)
-    source = models.FileField("tệp nguồn", upload_to="viec/nguon/%Y/%m/", blank=True, max_length=300)
+    source = models.FileField("tệp nguồn", upload_to=RandomName("viec/nguon"), blank=True, max_length=300)
     source_name = models.CharField(max_length=300, blank=True)
-    result = models.FileField("kết quả", upload_to="viec/ket-qua/%Y/%m/", blank=True, max_length=300)
+    result = models.FileField("kết quả", upload_to=RandomName("viec/ket-qua"), blank=True, max_length=300)
     result_name = models.CharField(max_length=300, blank=True)
     report = models.JSONField("kết quả chi tiết", default=dict, blank=True)
     link = models.CharField("đường dẫn", max_length=300, blank=True)

@@ -2,6 +2,7 @@
 
 import danvan.emulation.models
 import django.db.models.deletion
+import danvan.core.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -112,7 +113,7 @@ class Migration(migrations.Migration):
             name='EvidenceFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, upload_to=danvan.emulation.models.evidence_path, verbose_name='tệp')),
+                ('file', models.FileField(max_length=300, upload_to=danvan.core.uploads.RandomName('emulation'), verbose_name='tệp')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='chú thích')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('criterion', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='emulation.criterion', verbose_name='tiêu chí')),

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from danvan.core import scoping
+from danvan.core import scoping, uploads
 from danvan.core.workflow import ANCESTOR, Transition, Workflow
 from danvan.emulation import rules, tree
 from danvan.emulation.choices import SELF_EDITABLE, Kind
@@ -187,7 +187,7 @@ def attach_file(user, card: Scorecard, *, file, caption: str = "", criterion: Cr
     if criterion is not None and criterion.criteria_set_id != card.criteria_set_id:
         raise ValidationError("Tiêu chí không thuộc bản điểm này.")
     attached = EvidenceFile(scorecard=card, criterion=criterion, caption=caption.strip(), uploaded_by=user)
-    attached.file = file
+    attached.file, attached.original_name = file, uploads.original_name(file)
     attached.save()
     return attached
 

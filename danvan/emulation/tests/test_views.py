@@ -5,11 +5,13 @@ import re
 from decimal import Decimal as D
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from danvan.core.testing.uploads import UploadPoint, check_upload_point
 from danvan.emulation import services
 from danvan.emulation.choices import Status
-from danvan.emulation.models import CriteriaSet, Criterion, Score, Scorecard
+from danvan.emulation.models import CriteriaSet, Criterion, EvidenceFile, Score, Scorecard
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +204,20 @@ def test_set_edit_changes_the_classes(client, sheet):
     data["xl-1-min_score"] = "92,5"
     response = client.post(reverse("emulation:set-edit", args=[sheet.criteria_set.pk]), data)
     assert "Hai mức xếp loại cùng điểm tối thiểu 92,5." in response.content.decode()
+
+
+def test_evidence_files_are_checked_stored_and_served_like_every_attachment(client, sheet, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    card = sheet.d1
+    client.force_login(sheet.cast.d1_officer)
+    stranger = Client()
+    stranger.force_login(sheet.cast.d2_officer)  # the other district: the card is not theirs
+
+    def send(upload):
+        return client.post(reverse("emulation:file-upload", args=[card.pk]), {"file": upload, "caption": ""})
+
+    def stored():
+        attached = EvidenceFile.objects.filter(scorecard=card).order_by("pk").last()
+        return attached and (attached.file, attached.original_name, reverse("emulation:file", args=[attached.pk]))
+
+    check_upload_point(UploadPoint("emulation", send, stored), client, stranger, settings)

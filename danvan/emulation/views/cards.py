@@ -4,18 +4,17 @@ workflow steps, evidence files, timeline and history."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from danvan.core import changelog
+from danvan.core import changelog, uploads
 from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition
@@ -266,13 +265,7 @@ def file_upload(request, pk: int):
 def file_download(request, pk: int):
     """Serve a file only to users who may see its scorecard (never a bare media URL)."""
     attached = get_object_or_404(EvidenceFile.objects.restrict(request.user), pk=pk)
-    try:
-        handle = attached.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("Tệp không còn trên máy chủ.") from None
-    filename = PurePath(attached.file.name).name
-    is_photo = PurePath(filename).suffix.lower() in (".jpg", ".jpeg", ".png")
-    return FileResponse(handle, as_attachment=not is_photo, filename=filename)
+    return uploads.serve(attached.file, attached.original_name)
 
 
 @login_required

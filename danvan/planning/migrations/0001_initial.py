@@ -2,6 +2,7 @@
 
 import danvan.planning.models
 import django.db.models.deletion
+import danvan.core.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -60,7 +61,7 @@ class Migration(migrations.Migration):
                 ('issued_on', models.DateField(verbose_name='ngày ban hành')),
                 ('issuer', models.CharField(help_text='Ví dụ: Ban Bí thư, Bộ Chính trị', max_length=200, verbose_name='cơ quan ban hành')),
                 ('summary', models.TextField(verbose_name='trích yếu')),
-                ('file', models.FileField(blank=True, max_length=300, upload_to=danvan.planning.models.directive_file_path, verbose_name='tệp văn bản')),
+                ('file', models.FileField(blank=True, max_length=300, upload_to=danvan.core.uploads.RandomName('planning/van-ban'), verbose_name='tệp văn bản')),
                 ('interim_years', models.CharField(blank=True, help_text='Một hoặc nhiều số, cách nhau bởi dấu phẩy: 3, 5', max_length=60, verbose_name='sơ kết sau (năm)')),
                 ('final_years', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='tổng kết sau (năm)')),
                 ('search_text', models.TextField(default='', editable=False)),
@@ -106,7 +107,7 @@ class Migration(migrations.Migration):
                 ('report_number', models.CharField(blank=True, max_length=60, verbose_name='số báo cáo')),
                 ('report_date', models.DateField(blank=True, null=True, verbose_name='ngày báo cáo')),
                 ('report_title', models.CharField(blank=True, max_length=500, verbose_name='trích yếu báo cáo')),
-                ('report_file', models.FileField(blank=True, max_length=300, upload_to=danvan.planning.models.review_file_path, verbose_name='tệp báo cáo')),
+                ('report_file', models.FileField(blank=True, max_length=300, upload_to=danvan.core.uploads.RandomName('planning/so-ket-tong-ket'), verbose_name='tệp báo cáo')),
                 ('directive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='planning.directive')),
                 ('reported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],

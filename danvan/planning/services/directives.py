@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from danvan.core import changelog
+from danvan.core import changelog, uploads
 from danvan.core.services import refuse_stale
 from danvan.core.vn import clean_text, text_date
 from danvan.planning import rules
@@ -159,6 +159,7 @@ def record_review(
     milestone.report_title = clean_text(title)
     if file:
         milestone.report_file = file
+        milestone.report_file_name = uploads.original_name(file)
     milestone.reported_by = user
     milestone.save()
     return milestone

@@ -7,9 +7,11 @@ import io
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from danvan.core.testing import imports
+from danvan.core.testing.uploads import UploadPoint, check_upload_point
 from danvan.planning.models import Directive, FollowUp, KeyTask, Milestone, Recommendation, Supervision, WorkPlan
 from danvan.planning.tests.conftest import dtype, make_directive, make_plan, make_supervision
 
@@ -204,3 +206,41 @@ def test_a_stale_edit_is_refused_on_the_page(client, cast, config):
     assert "người khác sửa" in html
     sup = make_supervision(cast.admin, cast.province, [cast.d1])
     assert client.get(reverse("planning:supervision-edit", args=[sup.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("where", ["directive", "review report"])
+def test_attached_documents_are_checked_stored_and_served_like_every_attachment(client, cast, config, where, settings):
+    directive = make_directive(cast.d1_officer, cast.d1, interim_years="3")
+    three = directive.milestones.get()
+    client.force_login(cast.d1_officer)
+    stranger = Client()
+    stranger.force_login(cast.d2_officer)  # the other district: not theirs
+
+    if where == "directive":
+
+        def send(upload):
+            version = Directive.objects.get(pk=directive.pk).version
+            data = directive_data(cast, unit=cast.d1.pk, interim_years="3", version=version, file=upload)
+            return client.post(reverse("planning:directive-edit", args=[directive.pk]), data)
+
+        def stored():
+            saved = Directive.objects.get(pk=directive.pk)
+            return saved.file and (saved.file, saved.file_name, reverse("planning:directive-file", args=[saved.pk]))
+
+        folder = "planning/van-ban"
+    else:
+
+        def send(upload):
+            prefix = f"m{three.pk}-"
+            data = {f"{prefix}report_number": "12-BC/HU", f"{prefix}report_date": "2019-06-01"}
+            return client.post(
+                reverse("planning:milestone-report", args=[three.pk]), data | {f"{prefix}report_file": upload}
+            )
+
+        def stored():
+            saved = Milestone.objects.get(pk=three.pk)
+            url = reverse("planning:milestone-file", args=[saved.pk])
+            return saved.report_file and (saved.report_file, saved.report_file_name, url)
+
+        folder = "planning/so-ket-tong-ket"
+    check_upload_point(UploadPoint(folder, send, stored), client, stranger, settings)

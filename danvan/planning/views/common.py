@@ -1,11 +1,9 @@
-"""What the planning views share: the 403 page with the service's reason, file responses."""
+"""What the planning views share: the 403 page with the service's reason, downloads."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 
 from danvan.core import scoping
 
@@ -25,17 +23,6 @@ def may_create(user) -> bool:
 def require_create(user) -> None:
     if not may_create(user):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật hồ sơ của đơn vị nào.")
-
-
-def file_response(field, as_attachment: bool = True) -> FileResponse:
-    """Serve a stored file only through a scoped view (never a bare media URL)."""
-    if not field:
-        raise Http404("Không có tệp.")
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404("Tệp không còn trên máy chủ.") from None
-    return FileResponse(handle, as_attachment=as_attachment, filename=PurePath(field.name).name)
 
 
 def download(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from danvan.core import changelog, scoping
+from danvan.core import changelog, scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
@@ -36,7 +36,6 @@ from danvan.planning.views.common import (
     DOCX,
     XLSX,
     download,
-    file_response,
     may_create,
     require_change,
     require_create,
@@ -181,7 +180,8 @@ def directive_detail(request, pk: int):
 
 @login_required
 def directive_file(request, pk: int):
-    return file_response(get_directive(request, pk).file)
+    directive = get_directive(request, pk)
+    return uploads.serve(directive.file, directive.file_name)
 
 
 @require_POST
@@ -249,7 +249,8 @@ def milestone_report(request, pk: int):
 
 @login_required
 def milestone_file(request, pk: int):
-    return file_response(get_milestone(request, pk).report_file)
+    milestone = get_milestone(request, pk)
+    return uploads.serve(milestone.report_file, milestone.report_file_name)
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 import danvan.practices.models
 import django.db.models.deletion
+import danvan.core.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -117,7 +118,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('evidence', 'Tài liệu minh chứng'), ('photo', 'Hình ảnh')], default='evidence', max_length=10, verbose_name='loại tệp')),
-                ('file', models.FileField(max_length=300, upload_to=danvan.practices.models.evidence_path, verbose_name='tệp')),
+                ('file', models.FileField(max_length=300, upload_to=danvan.core.uploads.RandomName('practices'), verbose_name='tệp')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='chú thích')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='practices.practice')),

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from danvan.core import changelog, scoping
+from danvan.core import changelog, scoping, uploads
 from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition
@@ -143,9 +141,4 @@ def file_upload(request, pk: int):
 def file_download(request, pk: int):
     """Serve a file only to users who may see its practice (never a bare media URL)."""
     attached = get_object_or_404(PracticeFile.objects.restrict(request.user), pk=pk)
-    try:
-        handle = attached.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("Tệp không còn trên máy chủ.") from None
-    filename = PurePath(attached.file.name).name
-    return FileResponse(handle, as_attachment=attached.kind != FileKind.PHOTO, filename=filename)
+    return uploads.serve(attached.file, attached.original_name)
