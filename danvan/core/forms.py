@@ -60,6 +60,9 @@ def limit_text_fields(form: forms.BaseForm, limit: int = TEXT_MAX_CHARS) -> None
             field.widget.attrs.setdefault("maxlength", str(limit))
 
 
+BOOTSTRAP_RENDERER = BootstrapRenderer()
+
+
 class BootstrapFormMixin:
     """Adds Bootstrap classes to the widgets, and `is-invalid` to those whose field has errors.
 
@@ -67,7 +70,9 @@ class BootstrapFormMixin:
     controls (filter bars).
     """
 
-    default_renderer = BootstrapRenderer
+    # One renderer for every form: Django makes a new one per form from a class, and each new
+    # renderer starts a template engine with an empty cache (15 templates parsed on each list page).
+    default_renderer = BOOTSTRAP_RENDERER
     control_size = ""
 
     def __init__(self, *args, **kwargs):

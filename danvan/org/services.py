@@ -167,28 +167,52 @@ def _set_paths_in_db(pks: list[int]) -> None:
         )
 
 
+# What resolving a unit's successor needs of each unit: mapping thousands of units loads no more.
+_MAP_FIELDS = ("pk", "name", "path", "parent_id", "valid_from", "valid_until")
+
+
 def map_to_day(units: Iterable[Unit], day: dt.date) -> dict[int, Unit | None]:
     """Bulk `successors_on`: for each unit, the (first) unit its records belong to on `day`.
 
-    Loads the units' ancestors and the lineage events concerning them in a few queries, then
-    resolves in memory (reports map thousands of units at once).
+    Loads the units' ancestors and the lineage edges concerning them a round at a time (a round
+    for each step of the longest chain: a few queries), edges as id pairs and units with the few
+    columns resolving needs, then resolves in memory (reports map thousands of units at once).
     """
     from danvan.core import scoping
 
-    units = list(units)
     seg = scoping.SEGMENT_WIDTH
-    ancestor_ids = {int(u.path[i : i + seg]) for u in units for i in range(0, len(u.path) - seg, seg)}
-    known = {u.pk: u for u in units}
-    known.update({u.pk: u for u in Unit.objects.filter(pk__in=ancestor_ids - set(known))})
+    known: dict[int, Unit] = {}
+    ended_by: dict[int, list[int]] = {}  # event → its predecessors among the known units
+    edges: list[tuple[dt.date, int, int]] = []  # (date, event, successor)
+
+    def learn(batch: list[Unit]) -> list[int]:
+        """Add units and their ancestors; the ended ones among them, whose edges are still to load."""
+        known.update((u.pk, u) for u in batch)
+        above = {int(u.path[i : i + seg]) for u in batch for i in range(0, len(u.path) - seg, seg)} - set(known)
+        batch = batch + list(Unit.objects.filter(pk__in=above).only(*_MAP_FIELDS))
+        known.update((u.pk, u) for u in batch)
+        return [u.pk for u in batch if not u.is_valid_on(day)]
+
+    units = list(units)
+    pending = learn(units)
+    while pending:
+        before = LineageEvent.predecessors.through.objects.filter(lineageevent__date__lte=day, unit_id__in=pending)
+        pairs = list(before.values_list("lineageevent_id", "unit_id"))
+        new_events = {event_id for event_id, _ in pairs} - set(ended_by)
+        for event_id, unit_id in pairs:
+            ended_by.setdefault(event_id, []).append(unit_id)
+        after = LineageEvent.successors.through.objects.filter(lineageevent_id__in=list(new_events))
+        found = list(after.values_list("lineageevent__date", "lineageevent_id", "unit_id"))
+        edges += found
+        new_ids = {unit_id for *_, unit_id in found} - set(known)
+        pending = learn(list(Unit.objects.filter(pk__in=new_ids).only(*_MAP_FIELDS))) if new_ids else []
+    # The order `successors_on` sees: events by date, each event's successors by path.
+    edges.sort(key=lambda edge: (edge[0], edge[1], known[edge[2]].path))
     successors: dict[int, list[Unit]] = {}
-    events = LineageEvent.objects.filter(date__lte=day, predecessors__in=list(known)).prefetch_related(
-        "successors", "predecessors"
-    )
-    for event in events.distinct():
-        for predecessor in event.predecessors.all():
-            successors.setdefault(predecessor.pk, []).extend(
-                s for s in event.successors.all() if s.pk != predecessor.pk
-            )
+    for _, event_id, unit_id in edges:
+        for predecessor_id in ended_by[event_id]:
+            if unit_id != predecessor_id:
+                successors.setdefault(predecessor_id, []).append(known[unit_id])
     resolved: dict[int, Unit | None] = {}
 
     def resolve(unit: Unit, seen: frozenset[int] = frozenset()) -> Unit | None:

@@ -127,3 +127,31 @@ def test_the_place_a_party_committee_leads():
     assert place_name("Thị ủy Trảng Bàng") == "thị xã Trảng Bàng"
     assert place_name("Huyện ủy Bến Cầu") == "huyện Bến Cầu"
     assert place_name("Ban Dân vận Tỉnh ủy") == "Ban Dân vận Tỉnh ủy"
+
+
+def test_many_units_are_mapped_to_a_day_as_one_by_one_in_a_few_queries(cast, django_assert_max_num_queries):
+    """map_to_day (reports) agrees with successors_on (one unit's page): merge, split, an end through the
+    parent, a chain of two merges; its queries grow with the chain, not with the number of units."""
+    day, reform = dt.date(2026, 1, 1), dt.date(2025, 7, 1)
+    merged = make_unit("Đảng ủy xã Hợp Nhất", code="XH", parent=cast.province, valid_from=reform)
+    services.record_lineage("merge", reform, [cast.c1], [merged])
+    a = make_unit("Đảng ủy xã A", code="XA", parent=cast.province, valid_from=reform)
+    b = make_unit("Đảng ủy xã B", code="XB", parent=cast.province, valid_from=reform)
+    services.record_lineage("split", reform, [cast.c3], [b, a])
+    services.record_lineage("end", reform, [cast.d1], [cast.province])
+    cast.c2.valid_until = dt.date(2025, 6, 30)
+    cast.c2.save()
+    x = make_unit("X", code="X1", parent=cast.d2, valid_from=dt.date(2020, 1, 1), valid_until=dt.date(2022, 12, 31))
+    y = make_unit("Y", code="Y1", parent=cast.province, valid_from=dt.date(2023, 1, 1))
+    old = make_unit("Đảng ủy xã Cũ", code="OLD", parent=cast.d2, valid_until=dt.date(2019, 12, 31))
+    services.record_lineage("merge", dt.date(2020, 1, 1), [old], [x])
+    services.record_lineage("merge", dt.date(2023, 1, 1), [x], [y])
+    units = list(Unit.objects.all())
+    with django_assert_max_num_queries(10):
+        mapped = services.map_to_day(units, day)
+    expected = {"C1": "XH", "C3": "XA", "C2": "P", "D1": "P", "OLD": "Y1", "X1": "Y1", "XH": "XH", "P": "P"}
+    assert {u.code: mapped[u.pk].code for u in units if u.code in expected} == expected
+    for unit in units:
+        assert mapped[unit.pk] == services.successors_on(unit, day)[0], unit.code
+    # Alone, the first unit of the chain is followed through X, which nobody asked about.
+    assert services.map_to_day([Unit.objects.get(code="OLD")], day)[old.pk] == y
