@@ -66,6 +66,17 @@ class Worker:
             time.sleep(0.02)
         raise AssertionError(f"job {job.pk} still {job.status} ({job.phase}) after {WAIT_SECONDS} s:\n{self.output()}")
 
+    def wait_for(self, condition):
+        """Poll until `condition()` returns something true (a task without a Job), and return it."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            if value := condition():
+                return value
+            if self.process is not None and self.process.poll() is not None:
+                raise AssertionError(f"the worker stopped:\n{self.output()}")
+            time.sleep(0.02)
+        raise AssertionError(f"still waiting after {WAIT_SECONDS} s:\n{self.output()}")
+
     def kill(self) -> None:
         """SIGKILL: no clean-up of any kind, as when a machine loses power."""
         if self.process is not None and self.process.poll() is None:

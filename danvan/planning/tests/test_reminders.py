@@ -121,3 +121,19 @@ def test_bad_arguments(due):
         call_command("send_reminders", "--date", "20/6/2021", stdout=io.StringIO())
     with pytest.raises(CommandError, match="--days"):
         call_command("send_reminders", "--days", "-1", stdout=io.StringIO())
+
+
+def test_the_timer_only_queues_the_sending_and_the_worker_sends(due, worker):
+    """`danvan send_reminders` on a daily timer hands the sending to the worker process."""
+    from django_tasks_db.models import DBTaskResult
+
+    output = run()
+    assert "vào hàng đợi" in output and not mail.outbox
+    result = worker.wait_for(lambda: DBTaskResult.objects.filter(status="SUCCESSFUL").first())
+    assert result.return_value == {"sent": 3, "already_sent": 0, "nothing_due": 1, "skipped_no_email": 2, "failed": 0}
+    assert ReminderLog.objects.filter(day=TODAY).count() == 3
+    assert "To: d1@example.vn" in worker.output()  # the worker's mail backend (console) prints to its log
+    assert "vào hàng đợi" in run() and worker.wait_for(
+        lambda: DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+    )
+    assert ReminderLog.objects.count() == 3  # the second run of the day sent nothing
