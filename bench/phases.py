@@ -115,6 +115,17 @@ def phase_preview(rows: str) -> dict:
     return importing.preview(int(rows))
 
 
+def phase_demo() -> dict:
+    """A fresh demo province, then every link of every demo account timed (bench/crawl.py)."""
+    from django.core.management import call_command
+
+    from danvan.core.testing import crawl
+
+    migrate()
+    call_command("load_demo", verbosity=0, stdout=sys.stderr)
+    return crawl.run()
+
+
 def phase_certificates(count: str) -> dict:
     from bench import documents
 
@@ -133,6 +144,7 @@ if __name__ == "__main__":
         "import": phase_import,
         "preview": phase_preview,
         "certificates": phase_certificates,
+        "demo": phase_demo,
     }
     result = phases[name](*args)
     print(json.dumps(result))

@@ -52,7 +52,7 @@ class Dashboard:
     returned: list[Pile]
     has_units_below: bool  # a commune has no units below it to rank
     ended_on: dt.date | None = None  # the unit no longer exists (an abolished district)
-    continued_by: list[Unit] = field(default_factory=list)
+    continued_by: list[tuple[Unit, bool]] = field(default_factory=list)
 
     @property
     def to_review_count(self) -> int:
@@ -161,5 +161,6 @@ def build(user, raw_year: str | None = None) -> Dashboard:
     today = org_services.today()
     if unit is not None and unit.valid_until is not None and unit.valid_until < today:
         dashboard.ended_on = unit.valid_until
-        dashboard.continued_by = org_services.successors_on(unit, today)
+        # (unit, whether the reader may open it): a district's officer reads the province's name, unlinked.
+        dashboard.continued_by = [(u, scoping.covers(user, u.path)) for u in org_services.successors_on(unit, today)]
     return dashboard

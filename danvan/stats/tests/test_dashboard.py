@@ -65,6 +65,9 @@ def test_the_demo_dashboards_agree_with_the_pages_behind_them(client):
     assert shown_in(home, "registered") not in (None, "0")
     note = re.search(r'data-testid="ended-note">(.*?)</div>', home, re.S).group(1)
     assert "30/6/2025" in note and "Tỉnh ủy Tây Ninh" in note
+    for href in re.findall(r'href="([^"]+)"', note):  # a link only to what the officer may open
+        assert client.get(href).status_code == 200, href
+    assert "<a " not in note  # the province is not theirs: named, not linked
 
 
 def test_returned_practices_count_for_whoever_may_correct_them(client, cast):
