@@ -115,9 +115,9 @@ def detect(stream: IO[bytes]) -> FileType | None:
 
 
 def size_text(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{format_number(size / 1024, 1)} KB"
-    return f"{format_number(size / 1024 / 1024, 1)} MB"
+    """ "10 MB", "10,5 MB", "900 KB": one decimal only where it says something."""
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{format_number(value, 0 if value == int(value) else 1)} {unit}"
 
 
 def labels(types: tuple[FileType, ...]) -> str:
