@@ -296,29 +296,33 @@ def by_unit(qs: QuerySet, scope: Scope) -> Table:
         .annotate(registered=ROWS, recognized=RECOGNIZED_ROWS)
         .order_by()
     )
-    units = {
-        u.pk: u
-        for u in Unit.objects.filter(pk__in={r["unit_id"] for r in grouped}).only(
-            "pk", "path", "parent_id", "valid_from", "valid_until"
-        )
-    }
+    # A national report groups 14,000 units: they are looked up as tuples, not loaded as models
+    # (only the few to map through lineage are).
+    unit_ids = {r["unit_id"] for r in grouped}
+    looked_up = Unit.objects.filter(pk__in=unit_ids).values_list("pk", "path", "valid_from", "valid_until")
+    paths, ended = {}, set()
+    for pk, path, valid_from, valid_until in looked_up:
+        paths[pk] = path
+        if not ((valid_from is None or valid_from <= scope.day) and (valid_until is None or scope.day <= valid_until)):
+            ended.add(pk)
     row_units = _row_units(scope)
     bucket = _bucketer(row_units)
-    if scope.mode == TODAY:
-        to_map = set(units)
+    if scope.mode == TODAY:  # a unit valid today stays itself; an ended one follows its lineage
+        to_map = ended
     else:
-        to_map = {r["unit_id"] for r in grouped if r["year"] == year - 1 and bucket(units[r["unit_id"]].path) is None}
-    mapped = org_services.map_to_day([units[pk] for pk in to_map], scope.day) if to_map else {}
+        to_map = {r["unit_id"] for r in grouped if r["year"] == year - 1 and bucket(paths[r["unit_id"]]) is None}
+    to_load = Unit.objects.filter(pk__in=to_map).only("pk", "name", "path", "parent_id", "valid_from", "valid_until")
+    mapped = org_services.map_to_day(list(to_load), scope.day) if to_map else {}
 
-    def place(unit: Unit) -> Unit | None:
+    def place(unit_id: int) -> Unit | None:
         """The row unit a unit's records count under; None when they stay under a former unit."""
-        row = bucket(unit.path) if scope.mode == AS_AT else None
-        if row is None and (target := mapped.get(unit.pk)) is not None:
+        row = bucket(paths[unit_id]) if scope.mode == AS_AT or unit_id not in to_map else None
+        if row is None and (target := mapped.get(unit_id)) is not None:
             row = bucket(target.path)
         return row
 
-    placed = [(place(units[r["unit_id"]]), r) for r in grouped]
-    former = _former_rows([units[r["unit_id"]].path for row, r in placed if row is None], scope)
+    placed = [(place(r["unit_id"]), r) for r in grouped]
+    former = _former_rows([paths[r["unit_id"]] for row, r in placed if row is None], scope)
     periods: dict[object, str] = {u.pk: _period(u, scope) for u in row_units}
     rows: dict[object, Row] = {
         u.pk: Row(u.pk, u.name, group=u.parent.name if u.parent_id else "")
@@ -330,7 +334,7 @@ def by_unit(qs: QuerySet, scope: Scope) -> Table:
         if row_unit is not None:
             target = rows[row_unit.pk]
         else:
-            unit, direct = former[units[r["unit_id"]].path]
+            unit, direct = former[paths[r["unit_id"]]]
             key = f"root-{unit.pk}" if direct else unit.pk
             target = extra.get(key)
             if target is None:
