@@ -97,3 +97,27 @@ def test_dates_are_typed_dd_mm_yyyy_in_an_american_browser_and_units_picked_as_t
     expect(page.get_by_role("textbox", name="Dự kiến từ ngày", exact=True)).to_have_value("05/01/2026")
     expect(chosen_units(page, "Đơn vị được kiểm tra, giám sát")).to_have_count(2)
     shot(page, "widgets-picker-multiple")
+
+
+def test_a_step_that_asks_first_takes_no_click_before_the_pages_scripts_are_bound(page, login, cast):
+    """The confirmation is bound by the scripts at the end of the page: until the last one ran, the
+    irreversible button ignores clicks instead of sending the step without asking."""
+    from danvan.core.testing.factories import make_practice
+    from danvan.practices import services
+
+    practice = make_practice(cast.c1, 2024)
+    services.transition(cast.c1_officer, practice, "start")
+    login(cast.c1_officer)
+    held = []
+    # The last script is held back: the page is parsed, its scripts not all run.
+    page.route("**/danvan/ready.js", lambda route: held.append(route))
+    page.goto(f"{page.base_url}/dan-van-kheo/{practice.pk}/", wait_until="commit")
+    button = page.get_by_role("button", name="Đề nghị công nhận")
+    page.wait_for_function("() => !!document.querySelector('footer')")  # parsed up to the held script
+    assert button.evaluate("(b) => getComputedStyle(b).pointerEvents") == "none"
+    assert held, "ready.js was not requested"
+    held[0].continue_()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs-ready\b"))
+    assert button.evaluate("(b) => getComputedStyle(b).pointerEvents") == "auto"
+    button.click()
+    expect(page.get_by_role("dialog")).to_contain_text("Đề nghị công nhận")
