@@ -11,12 +11,14 @@ Each waits on what the page shows (the option, the chosen value, the dialog), ne
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 from playwright.sync_api import Locator, Page, expect
 
 # Functions, not expressions: Playwright evaluates an expression with eval, which the pages' CSP refuses.
 READY = "() => document.readyState === 'complete' && (!document.querySelector('[hx-post],[hx-get]') || !!window.htmx)"
+DROPDOWN_OPEN = re.compile(r"^(?=.*\bfocus\b)(?=.*\bdropdown-active\b)")
 SETTLED = "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"
 
 
@@ -59,8 +61,11 @@ def unit_options(scope: Page | Locator, label: str, typed: str) -> Locator:
     page, base = _base_id(scope, label)
     control = page.locator(f"#{base}-ts-control")
     control.locator("xpath=..").click()  # the box shows the chosen unit; its text input may be hidden
+    # Tom Select finishes opening in a later task; text typed before that may be wiped by it.
+    expect(page.locator(f"#{base}-ts-control").locator("xpath=../..")).to_have_class(DROPDOWN_OPEN)
     expect(control).to_be_focused()
     control.fill(typed)
+    expect(control).to_have_value(typed)
     # Only options that show the typed text highlighted: those of this search, not the list as it
     # was before the search ran.
     return page.locator(f"#{base}-ts-dropdown .option").filter(has=page.locator(".highlight"))
