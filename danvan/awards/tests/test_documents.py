@@ -19,6 +19,7 @@ from danvan.awards.documents import decision_docx, docx_filename
 from danvan.awards.models import Recipient
 from danvan.awards.tests.conftest import ACHIEVEMENT, approved_proposal, artifacts, collective, individual
 from danvan.core.jobs.models import Job
+from danvan.core.testing.jobs import check_started_only_by_its_button
 from danvan.documents.tests.conftest import require_tool
 
 pytestmark = pytest.mark.django_db
@@ -260,11 +261,11 @@ def test_a_portrait_layout_and_offsets_typed_on_the_print_form(decision, tmp_pat
 def test_the_print_form_options_reach_the_worker_and_a_bad_offset_is_refused_at_once(client, world, decision, worker):
     client.force_login(world.cast.admin)
     url = reverse("awards:decision-certificates", args=[decision.pk])
-    refused = client.get(url, {"lech_doc": "abc"}, follow=True)
+    refused = client.post(url, {"lech_doc": "abc"}, follow=True)
     assert "Độ lệch “abc” không phải là số (mm)." in refused.content.decode() and not Job.objects.exists()
-    assert client.get(url, {"nguoi_nhan": "999999"}).status_code == 404
+    assert client.post(url, {"nguoi_nhan": "999999"}).status_code == 404
     mai = decision.recipients.get(kind="individual")
-    response = client.get(url, {"in_tren": "phoi", "nguoi_nhan": mai.pk, "lech_doc": "10"})
+    response = client.post(url, {"in_tren": "phoi", "nguoi_nhan": mai.pk, "lech_doc": "10"})
     job = Job.objects.get(kind="awards.certificates")
     assert response["Location"] == reverse("jobs:detail", args=[job.pk]) and job.link == decision.get_absolute_url()
     worker.wait(job)
@@ -273,3 +274,10 @@ def test_the_print_form_options_reach_the_worker_and_a_bad_offset_is_refused_at_
     (page,) = pdf_text(pdf)  # one recipient, on the pre-printed blank: only the variable text
     assert "Nguyễn Thị Tuyết Mai" in page and "GIẤY KHEN" not in page
     assert job.result_name == f"{certificates.file_stem(decision)}.pdf"
+
+
+def test_only_the_print_button_starts_the_certificates_job_opening_its_address_does_not(client, world, decision):
+    client.force_login(world.cast.admin)
+    url = reverse("awards:decision-certificates", args=[decision.pk])
+    job = check_started_only_by_its_button(client, decision.get_absolute_url(), url)
+    assert job.kind == "awards.certificates" and job.params == {"decision": decision.pk, "options": {}}

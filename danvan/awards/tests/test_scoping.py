@@ -175,7 +175,7 @@ def test_decision_pages_and_downloads(client, records, who):
             if allowed == 200:
                 assert job_file(client, url)[1].startswith(b"%PDF")  # made by the worker, offered on its page
             else:
-                assert client.get(url).status_code == allowed, (who, unit)
+                assert client.post(url).status_code == allowed, (who, unit)
             response = client.get(reverse("awards:decision-amend", args=[decision.pk]))
             assert response.status_code == expected(who, unit, DECISION_REVIEW, 200, DECISION_VIEW), (who, unit)
 
@@ -315,7 +315,7 @@ def test_lists_exports_and_statistics_show_only_what_is_in_scope(client, world, 
         ("awards:decision-issue", [1], "post"),
         ("awards:decision-amend", [1], "get"),
         ("awards:decision-docx", [1], "get"),
-        ("awards:decision-certificates", [1], "get"),
+        ("awards:decision-certificates", [1], "post"),
         ("awards:stats", [], "get"),
         ("awards:stats-export", [], "get"),
         ("awards:stats-docx", [], "get"),

@@ -372,12 +372,13 @@ def decision_docx_download(request, pk: int):
 @login_required
 def decision_certificates(request, pk: int):
     """The certificates as one PDF made by the worker, one page per recipient (or one recipient with
-    ?nguoi_nhan=), on plain A4 or a pre-printed blank (?in_tren=phoi), shifted by ?lech_ngang= / ?lech_doc= mm."""
+    nguoi_nhan), on plain A4 or a pre-printed blank (in_tren=phoi), shifted by lech_ngang / lech_doc mm: the
+    decision page's form, posted."""
     decision = get_decision(request, pk)
     if not decision.is_locked:
         messages.warning(request, "Chỉ in giấy khen, bằng khen của quyết định đã ban hành.")
         return redirect(decision)
-    options = {name: request.GET[name] for name in certificates.PRINT_OPTIONS if request.GET.get(name)}
+    options = {name: request.POST[name] for name in certificates.PRINT_OPTIONS if request.POST.get(name)}
     try:
         _layout, recipients = certificates.print_run(decision, options)  # checked here, so errors show at once
     except ValueError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -15,10 +16,19 @@ from danvan.core.jobs.models import Job
 PAGE_SIZE = 30
 
 
+MSG_START_WITH_BUTTON = "Tệp được tạo khi bấm nút trên trang này; sau đó theo dõi và tải về ở “Việc của tôi”."
+
+
 def start_and_follow(request, kind: str, title: str, params: dict, link: str = "") -> HttpResponse:
     """Start a job that makes a file (a PDF, a big export) and send the user to its page, which follows
     the progress and offers the file. The same request made again while its job is waiting or running
-    (a double click, a reload) follows that job instead of starting another."""
+    (a double click, a reload) follows that job instead of starting another.
+
+    Only the page's button (a POST) starts one: opening the address (a bookmark, a link preview, the
+    browser's prefetch) must not queue work, so it leads back to the page with the button."""
+    if request.method != "POST":
+        messages.info(request, MSG_START_WITH_BUTTON)
+        return redirect(link or "jobs:list")
     unfinished = Job.objects.filter(
         user=request.user, kind=kind, params=params, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
     )

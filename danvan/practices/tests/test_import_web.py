@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from danvan.core.jobs.models import Job
 from danvan.core.testing.factories import make_practice
-from danvan.core.testing.jobs import job_file
+from danvan.core.testing.jobs import check_started_only_by_its_button, job_file, start_job
 from danvan.core.xlsx import engine, run_import
 from danvan.practices.tests.test_import import HEADER, row, state
 
@@ -40,7 +40,7 @@ def test_the_pages_need_a_login(client):
 def test_the_list_shows_the_excel_buttons(client, cast):
     client.force_login(cast.c1_officer)
     html = client.get(LIST).content.decode()
-    assert f'href="{IMPORT}"' in html and f'href="{EXPORT}' in html
+    assert f'href="{IMPORT}"' in html and f'<form method="post" action="{EXPORT}' in html
 
 
 def test_someone_without_the_right_to_edit_cannot_import(client, cast, media):
@@ -146,8 +146,8 @@ def test_a_real_worker_writes_the_export_and_a_second_click_follows_the_same_job
     for unit, year in ((cast.c1, 2019), (cast.c2, 2024)):
         make_practice(unit, year)
     client.force_login(cast.d1_officer)
-    first = client.get(EXPORT, {"nam": 2024})
-    again = client.get(EXPORT, {"nam": 2024})  # a double click while the job waits: the same job, not two
+    first = start_job(client, EXPORT, {"nam": 2024})
+    again = start_job(client, EXPORT, {"nam": 2024})  # a double click while the job waits: the same job, not two
     assert first.status_code == again.status_code == 302 and first["Location"] == again["Location"]
     job = Job.objects.get(kind="practices.export")
     assert job.task_id  # queued, not run in the request
@@ -156,5 +156,11 @@ def test_a_real_worker_writes_the_export_and_a_second_click_follows_the_same_job
     content = b"".join(client.get(reverse("jobs:download", args=[job.pk])).streaming_content)
     rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
     assert [(r[6], r[9]) for r in rows[1:]] == [("C2", 2024)]
-    client.get(EXPORT, {"nam": 2024})  # once the job is over, a new click makes a new file
+    start_job(client, EXPORT, {"nam": 2024})  # once the job is over, a new click makes a new file
     assert Job.objects.filter(kind="practices.export").count() == 2
+
+
+def test_only_the_export_button_starts_the_job_opening_its_address_does_not(client, cast):
+    client.force_login(cast.d1_officer)
+    job = check_started_only_by_its_button(client, f"{LIST}?nam=2024", f"{EXPORT}?nam=2024")
+    assert job.kind == "practices.export" and job.params == {"query": "nam=2024"}

@@ -8,7 +8,7 @@ import io
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from danvan.core.jobs.views import start_and_follow
 from danvan.core.xlsx import writer
@@ -28,11 +28,11 @@ def import_template(request):
     return FileResponse(buffer, as_attachment=True, filename=imports.TEMPLATE_FILENAME, content_type=XLSX)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def practice_export(request):
     """The list as filtered on the list page (same query string), under the import's columns, written by
-    the worker: the button leads to the job's page, which offers the file."""
+    the worker: the button (a POST) leads to the job's page, which offers the file."""
     query = request.GET.urlencode()
     year = request.GET.get("nam", "")
     title = f"Xuất Excel danh sách mô hình{' năm ' + year if year.isdigit() else ''}"

@@ -8,7 +8,7 @@ from docx import Document as Docx
 
 from danvan.core.jobs.models import Job
 from danvan.core.testing.factories import make_practice, make_unit
-from danvan.core.testing.jobs import job_file
+from danvan.core.testing.jobs import check_started_only_by_its_button, job_file, start_job
 from danvan.documents.models import Issuer
 from danvan.practices.models import Practice
 from danvan.stats.report_data import Filters
@@ -157,7 +157,7 @@ def test_without_a_unit_the_command_reports_on_the_users_own_unit_as_the_web_doe
 
 def test_a_real_worker_makes_the_pdf_while_the_request_answers_at_once(client, data, worker):
     client.force_login(data.admin)
-    response = client.get(reverse("stats:annual-report", args=["pdf"]), {"nam": 2022})
+    response = start_job(client, reverse("stats:annual-report", args=["pdf"]), {"nam": 2022})
     job = Job.objects.get(kind="stats.annual-pdf")
     assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", args=[job.pk])
     page = client.get(response["Location"]).content.decode()
@@ -166,3 +166,10 @@ def test_a_real_worker_makes_the_pdf_while_the_request_answers_at_once(client, d
     assert job.status == Job.Status.DONE, job.error
     pdf = b"".join(client.get(reverse("jobs:download", args=[job.pk])).streaming_content)
     assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-1024:]
+
+
+def test_only_the_pdf_button_starts_the_job_opening_its_address_does_not(client, data):
+    client.force_login(data.admin)
+    page = f"{reverse('stats:index')}?nam=2022"
+    job = check_started_only_by_its_button(client, page, f"{reverse('stats:annual-report', args=['pdf'])}?nam=2022")
+    assert job.kind == "stats.annual-pdf" and job.params == {"query": "nam=2022"} and job.link == page
