@@ -53,6 +53,7 @@ MSG_UNIT_NONE_IN_YEAR = "Không có đơn vị nào tên '{}' hoạt động tro
 MSG_NO_BLOC = "Chưa nhập khối và đơn vị “{}” không có khối mặc định."
 MSG_SAME_RECORD = "Trùng với dòng {} (cùng một mô hình: {})."
 MSG_SAME_NATURAL = "Trùng với dòng {} (cùng đơn vị, năm, tên mô hình và họ tên)."
+MSG_CODE_GIVEN_HERE = "Mã '{}' vừa được cấp cho một mô hình mới ở dòng trước của chính tệp này."
 MSG_NATURAL_AMBIGUOUS = "Đơn vị đã có {} mô hình cùng tên trong năm {} (mã {}); hãy ghi mã mô hình cần cập nhật."
 MSG_REVIEW = "Chỉ người có quyền xét công nhận của “{}” mới nhập được trạng thái “{}”."
 
@@ -296,7 +297,11 @@ class PracticesKind(ModelKind):
         for row in rows:
             code = row.values.get("code") or ""
             obj = existing.get(code) if code else natural.get(row.number)
-            if obj is not None:
+            if obj is not None and code and _given_here(code, data):
+                # Only the one-pass write meets this (an earlier chunk was given the code this row
+                # brings): the error sends the import back to check, then write, in two passes.
+                row.error("code", MSG_CODE_GIVEN_HERE.format(code))
+            elif obj is not None:
                 first = claimed.setdefault(obj.pk, row.number)
                 if first != row.number and not _has_error(row, "code"):  # a repeated code is already reported
                     row.error("code", MSG_SAME_RECORD.format(first, obj.code))
@@ -482,10 +487,16 @@ class PracticesKind(ModelKind):
 
     def write(self, rows: list[Row], ctx: Context) -> None:
         with gc_paused():
-            self._write(rows)
+            self._write(rows, ctx.data.setdefault("given", {}))
 
-    def _write(self, rows: list[Row]) -> None:
-        services.bulk_insert([row.target for row in rows if row.action is Action.CREATE])
+    def _write(self, rows: list[Row], given: dict[str, tuple[int, int]]) -> None:
+        created = [row.target for row in rows if row.action is Action.CREATE]
+        uncoded = [practice for practice in created if not practice.code]
+        services.bulk_insert(created)
+        for practice in uncoded:  # codes are given in runs per year: keep each year's first and last
+            key, number = practice.code[:8], int(practice.code[9:])
+            low, high = given.get(key, (number, number))
+            given[key] = (min(low, number), max(high, number))
         updated = [row for row in rows if row.action is Action.UPDATE]
         now = timezone.now()
         for row in updated:
@@ -748,6 +759,15 @@ def _counted(code: str, counters: dict[str, int]) -> bool:
     """Whether the counter of the code's year is already known (read once per import)."""
     match = services.CODE_PATTERN.fullmatch(code)
     return match is None or services.code_key(int(match["year"])) in counters
+
+
+def _given_here(code: str, data: dict[str, Any]) -> bool:
+    """Whether this import's writes gave the code to a new practice (between the first and last it gave that year)."""
+    given = data.get("given")
+    if not given or not (match := services.CODE_PATTERN.fullmatch(code)):
+        return False
+    low, high = given.get(services.code_key(int(match["year"])), (0, -1))
+    return low <= int(match["number"]) <= high
 
 
 def _unknown_code(code: str, year: Any, counters: dict[str, int]) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -77,6 +78,19 @@ class Worker:
             time.sleep(0.02)
         raise AssertionError(f"still waiting after {WAIT_SECONDS} s:\n{self.output()}")
 
+    def wait_until_writing(self, job: Job) -> None:
+        """Poll until another session holds an open write transaction (the worker's import, before
+        it commits): SQLite's write lock is taken, or PostgreSQL gave it an xid. Seen twice 0.1 s
+        apart, so that a progress update (one statement) is not taken for it."""
+
+        def writing() -> bool:
+            job.refresh_from_db()
+            if job.finished:
+                raise AssertionError(f"job {job.pk} ended ({job.status}) before it was seen writing")
+            return _someone_is_writing() and (time.sleep(0.1) or _someone_is_writing())
+
+        self.wait_for(writing)
+
     def kill(self) -> None:
         """SIGKILL: no clean-up of any kind, as when a machine loses power."""
         if self.process is not None and self.process.poll() is None:
@@ -90,3 +104,22 @@ class Worker:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def _someone_is_writing() -> bool:
+    if connection.vendor == "sqlite":
+        probe = sqlite3.connect(connection.settings_dict["NAME"], timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError:  # "database is locked": a writer is inside its transaction
+            return True
+        finally:
+            probe.close()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+        )
+        return cursor.fetchone()[0] > 0

@@ -53,6 +53,7 @@ def test_a_worker_killed_while_writing_leaves_no_row_and_the_file_can_be_confirm
 
     client.post(reverse("jobs:import-confirm", args=[check.pk]))
     write = worker.wait(Job.objects.get(kind=WRITE), until=lambda job: job.phase == engine.PHASE_WRITE)
+    worker.wait_until_writing(write)  # rows are in the worker's open transaction
     worker.kill()
 
     assert Practice.objects.count() == 0 and ChangeLogEntry.objects.count() == logged

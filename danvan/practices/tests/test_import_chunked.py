@@ -120,16 +120,48 @@ def test_a_failure_while_writing_a_later_chunk_rolls_back_the_earlier_ones(cast,
     original, calls = PracticesKind.write, []
 
     def write(self, rows, ctx):
-        calls.append(len(rows))
-        if len(calls) == 3:
+        calls.append([row.number for row in rows])
+        if rows[0].number == 11:  # the third chunk (data from row 7), whenever it is written
             raise IntegrityError("someone took a code meanwhile")
         original(self, rows, ctx)
 
     monkeypatch.setattr(PracticesKind, "write", write)
     result = run_import("practices", path)
-    assert calls == [2, 2, 2] and not result.written
+    # The one-pass write stops at the third chunk and leaves nothing; the two passes then check the
+    # whole file, and their write stops there too.
+    assert calls == [[7, 8], [9, 10], [11, 12]] * 2 and not result.written
     assert messages(result) == [engine.MSG_CONFLICT]
     assert state() == before
+
+
+def test_a_clean_file_is_read_checked_and_written_in_one_pass(cast, tmp_path, chunked, monkeypatch):
+    planned = []
+    original = PracticesKind.plan
+    monkeypatch.setattr(
+        PracticesKind, "plan", lambda self, rows, ctx: [planned.append(len(rows)), original(self, rows, ctx)]
+    )
+    result = run_import("practices", write_xlsx(tmp_path / "ds.xlsx", seven_rows()), user=cast.admin)
+    assert messages(result) == [] and result.written and result.created == Practice.objects.count() == 7
+    assert planned == [2, 2, 2, 1]  # each chunk planned once: no separate check pass
+
+
+def test_a_row_in_error_sends_the_import_back_to_two_passes_that_report_every_error(
+    cast, tmp_path, chunked, monkeypatch
+):
+    rows = seven_rows()
+    rows[2] = row(stt=3, name="Mô hình số 3", unit="KHÔNG CÓ")
+    rows[6] = row(stt=7, name=None)
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    planned = []
+    original = PracticesKind.plan
+    monkeypatch.setattr(
+        PracticesKind, "plan", lambda self, rows, ctx: [planned.append(len(rows)), original(self, rows, ctx)]
+    )
+    before = state()
+    result = run_import("practices", path, user=cast.admin)
+    assert planned == [2, 2, 2, 2, 2, 1]  # one pass up to the 2nd chunk (in error), then the check pass
+    assert messages(result) == messages(whole(path, user=cast.admin)) and len(messages(result)) == 2
+    assert not result.written and state() == before
 
 
 def test_a_long_list_loads_its_years_units_once_for_all_chunks(cast, tmp_path, chunked, monkeypatch):
