@@ -8,7 +8,15 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.awards.tests.conftest import artifacts
-from danvan.core.testing.browser import confirm, fill_date, htmx_answer, pick_unit, unit_select, wait_until_ready
+from danvan.core.testing.browser import (
+    confirm,
+    fill_date,
+    htmx_answer,
+    open_step,
+    pick_unit,
+    unit_select,
+    wait_until_ready,
+)
 from danvan.documents.tests.conftest import require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,8 +72,7 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     login(cast.d1_reviewer)
     page.goto(page.base_url + "/khen-thuong/?trang_thai=submitted")
     page.get_by_role("link", name="Đảng ủy xã Long Thuận").click()
-    page.get_by_role("button", name="Duyệt", exact=True).click()
-    expect(page.locator("#action-approve")).to_have_class("collapse show")
+    open_step(page, "Duyệt")
     wait_until_ready(page)  # the confirmation script is bound once the page's scripts ran
     page.get_by_role("button", name="Xác nhận: Duyệt").click()
     confirm(page)
@@ -128,7 +135,7 @@ def test_returning_needs_a_reason_in_the_browser(page, login, world):
     services.transition(cast.c2_officer, proposal, "submit")
     login(cast.d1_reviewer)
     page.goto(f"{page.base_url}/khen-thuong/de-nghi/{proposal.pk}/")
-    page.get_by_role("button", name="Trả lại", exact=True).click()
+    open_step(page, "Trả lại")
     page.get_by_role("button", name="Xác nhận: Trả lại").click()
     expect(page.get_by_text("Cần ghi rõ lý do khi “Trả lại”.")).to_be_visible()
     page.get_by_label("Lý do").fill("Bổ sung thành tích cụ thể")

@@ -29,6 +29,15 @@ def wait_until_ready(page) -> None:
     page.wait_for_function(READY)
 
 
+def open_step(page: Page, label: str) -> None:
+    """Open a step's form (a button toggling a Bootstrap collapse) and wait until it has finished opening:
+    a click on its submit button while it still slides open is lost (seen under load)."""
+    button = page.get_by_role("button", name=label, exact=True)
+    button.click()
+    target = button.get_attribute("data-bs-target")
+    expect(page.locator(target)).to_have_class(re.compile(r"^collapse show$"))
+
+
 @contextmanager
 def htmx_answer(page, path_part: str):
     """Wait for the answer to the HTMX request the block starts (its URL contains `path_part`) and for HTMX to

@@ -4,7 +4,7 @@ it once with a reason, the unit resubmits, the commission finalizes, and the ran
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import confirm, htmx_answer, wait_until_ready
+from danvan.core.testing.browser import confirm, htmx_answer, open_step, wait_until_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -91,8 +91,7 @@ def test_a_unit_submits_the_commission_returns_once_then_finalizes_and_ranks(pag
     expect(page.get_by_test_id("appraised-total")).to_have_text("101")
     expect(page.get_by_test_id("difference")).to_have_text("−3")
     assert page.evaluate("window.notReloaded") is True
-    page.get_by_role("button", name="Trả lại", exact=True).click()
-    expect(page.locator("#action-return")).to_have_class("collapse show")
+    open_step(page, "Trả lại")
     page.get_by_role("button", name="Xác nhận: Trả lại").click()
     expect(page.get_by_text("Cần ghi rõ lý do khi “Trả lại”.")).to_be_visible()
     page.get_by_label("Lý do trả lại").fill("Bổ sung quyết định công nhận mô hình ở mục II.1")

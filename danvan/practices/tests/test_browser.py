@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import confirm, dismiss, fill_date, unit_select, wait_until_ready
+from danvan.core.testing.browser import confirm, dismiss, fill_date, open_step, unit_select, wait_until_ready
 from danvan.core.testing.factories import make_practice
 from danvan.practices import services
 from danvan.practices.models import Field, Level
@@ -88,8 +88,7 @@ def test_an_officer_registers_and_proposes_and_a_reviewer_recognizes(page, login
     login(cast.d1_reviewer)
     page.goto(page.base_url + "/dan-van-kheo/?trang_thai=proposed")
     page.get_by_role("link", name=NAME).click()
-    page.get_by_role("button", name="Công nhận", exact=True).click()
-    expect(page.locator("#action-recognize")).to_have_class("collapse show")  # opened, animation over
+    open_step(page, "Công nhận")
     page.get_by_label("Cấp công nhận").select_option(label="Cấp cơ sở")
     page.get_by_label("Số quyết định, giấy chứng nhận").fill("15-QĐ/BCĐ")
     fill_date(page, "Ngày công nhận", "20/12/2024")
@@ -135,7 +134,7 @@ def test_return_needs_a_reason_in_the_browser(page, login, registry):
     services.transition(cast.c2_officer, practice, "propose")
     login(cast.d1_reviewer)
     page.goto(f"{page.base_url}/dan-van-kheo/{practice.pk}/")
-    page.get_by_role("button", name="Trả lại", exact=True).click()
+    open_step(page, "Trả lại")
     page.get_by_role("button", name="Xác nhận: Trả lại").click()
     expect(page.get_by_text("Cần ghi rõ lý do khi “Trả lại”.")).to_be_visible()
     page.get_by_label("Lý do").first.fill("Bổ sung hình ảnh trước và sau khi thực hiện")
