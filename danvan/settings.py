@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -105,6 +106,7 @@ INSTALLED_APPS = [
     "danvan.awards",
     "danvan.emulation",
     "danvan.planning",
+    "danvan.showcase",
     "danvan.demo",
 ]
 

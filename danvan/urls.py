@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from danvan.core import accounts
 from danvan.core import views as core_views
+from danvan.showcase.sitemaps import SITEMAPS
 from danvan.stats import views as stats_views
 
 admin.site.site_header = "danvan – Quản trị cấu hình"
@@ -28,4 +30,8 @@ urlpatterns = [
     path("ke-hoach/", include("danvan.planning.urls")),
     path("", include("danvan.core.jobs.urls")),
     path("quan-tri/", admin.site.urls),
+    # Public, no login: the showcase of recognized models and its sitemap.
+    path("mo-hinh/", include("danvan.showcase.urls")),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -128,8 +128,16 @@ def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None
         bulk.insert_rows(ChangeLogEntry, columns, [(i, *row) for i, row in zip(ids, rows, strict=True)], using)
 
 
-# Fields whose stored value reads as its snapshot does: text, integers, ids, dates (ISO text).
-_AS_STORED = (models.CharField, models.TextField, models.IntegerField, models.ForeignKey, models.DateField)
+# Fields whose stored value reads as its snapshot does: text, integers, ids, dates (ISO text), and
+# booleans (SQLite stores 0/1, so `_snapshot_value` turns them back into JSON true/false).
+_AS_STORED = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.ForeignKey,
+    models.DateField,
+    models.BooleanField,
+)
 LOG_CHUNK = 5000
 
 
@@ -149,8 +157,8 @@ def log_created_rows(model, pks: Sequence[int], label_sql: str, unit_column: str
     connection = connections[using]
     quote = connection.ops.quote_name
     opts = ChangeLogEntry._meta
-    pairs = ", ".join(f"'{f.attname}', {quote(f.column)}" for f in fields)
     postgres = connection.vendor == "postgresql"
+    pairs = ", ".join(f"'{f.attname}', {_snapshot_value(f, quote, postgres)}" for f in fields)
     snapshot_sql = f"json_build_object({pairs})::jsonb" if postgres else f"json_object({pairs})"
     actor = _actor_fields()
     head = [
@@ -173,6 +181,13 @@ def log_created_rows(model, pks: Sequence[int], label_sql: str, unit_column: str
                 f"({', '.join(['%s'] * len(chunk))}) ORDER BY {quote(model._meta.pk.column)}",
                 [*head, *chunk],
             )
+
+
+def _snapshot_value(field, quote, postgres: bool) -> str:
+    column = quote(field.column)
+    if isinstance(field, models.BooleanField) and not postgres:
+        return f"json(CASE WHEN {column} IS NULL THEN 'null' WHEN {column} THEN 'true' ELSE 'false' END)"
+    return column
 
 
 _ENTRY_FIELDS = (

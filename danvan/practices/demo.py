@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import math
 import random
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 
 from danvan.core.models import WorkflowStep
 from danvan.core.vn import format_number
 from danvan.org.divisions import place_name
 from danvan.org.models import Bloc, Unit
 from danvan.practices import services
-from danvan.practices.choices import Kind, Status, Subject
-from danvan.practices.models import Field, Level, Practice
+from danvan.practices.choices import FileKind, Kind, Status, Subject
+from danvan.practices.models import Field, Level, Practice, PracticeFile
 
 YEARS = range(2019, 2027)
 REFORM = dt.date(2025, 7, 1)
@@ -223,6 +226,7 @@ def load(ctx) -> list[str]:
     services.bulk_insert(practices, log=False)
     _replications(rng, practices)
     _timeline(practices, ctx)
+    _publication(practices)
     registered = len(practices)
     recognized = sum(1 for p in practices if p.status == Status.RECOGNIZED)
     return [
@@ -241,6 +245,46 @@ def _replications(rng: random.Random, practices: list[Practice]) -> None:
         practice.name = f"Nhân rộng: {source.name.split(' tại ')[0]} tại {place_name(practice.unit.name)}"
         practice.search_text = practice.compute_search_text()
     Practice.objects.bulk_update(chosen, ["replicated_from", "name", "search_text"])
+
+
+PUBLISHED_SHARE = 0.7  # of recognized practices, whose unit agreed to show them on the public showcase
+PHOTO_PRACTICES = 24
+
+
+def _publication(practices: list[Practice]) -> None:
+    """Most recognized practices are published; some carry a photo chosen for the showcase, and
+    one photo each that is kept internal (the showcase must not show it)."""
+    rng = random.Random(2030)  # apart from the others, so the documented counts stay
+    recognized = [p for p in practices if p.status == Status.RECOGNIZED]
+    published = [p for p in recognized if rng.random() < PUBLISHED_SHARE]
+    Practice.objects.filter(pk__in=[p.pk for p in published]).update(published=True)
+    sources = {p.replicated_from_id for p in practices if p.replicated_from_id}
+    with_photos = [p for p in published if p.pk in sources][: PHOTO_PRACTICES // 2]
+    with_photos += rng.sample(published, k=min(len(published), PHOTO_PRACTICES - len(with_photos)))
+    for number, practice in enumerate(with_photos):
+        for public in (True, False):
+            photo = PracticeFile(
+                practice=practice,
+                kind=FileKind.PHOTO,
+                caption=f"Hoạt động của mô hình tại {place_name(practice.unit_name)}" if public else "Ảnh nội bộ",
+                original_name=f"anh-{practice.code}-{'cong-khai' if public else 'noi-bo'}.png",
+                public=public,
+            )
+            photo.file.save(photo.original_name, ContentFile(_png(number, public)), save=False)
+            photo.save()
+
+
+def _png(number: int, public: bool) -> bytes:
+    """A plain gradient picture standing in for a photo of the practice (Pillow comes with WeasyPrint)."""
+    from PIL import Image, ImageOps
+
+    hue = (number * 47) % 360
+    color = tuple(int(128 + 100 * math.cos(math.radians(hue + shift))) for shift in (0, 120, 240))
+    shade = Image.linear_gradient("L").resize((480, 320))
+    image = ImageOps.colorize(shade, black=color, white="white") if public else Image.new("RGB", (480, 320), "gray")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def _timeline(practices: list[Practice], ctx) -> None:

@@ -339,3 +339,26 @@ class PracticeFileForm(BootstrapFormMixin, forms.ModelForm):
     @transaction.atomic
     def save_for(self, user, practice: Practice) -> PracticeFile:
         return services.attach_file(user, practice, self.instance)
+
+
+class PublicationForm(BootstrapFormMixin, forms.Form):
+    """The unit's choice for the public showcase (see services.set_publication)."""
+
+    published = forms.BooleanField(
+        label="Cho phép giới thiệu mô hình này trên trang công khai khi đã được công nhận", required=False
+    )
+    photos = forms.ModelMultipleChoiceField(
+        PracticeFile.objects.none(),
+        label="Hình ảnh được đưa lên trang công khai",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, practice: Practice, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"published": practice.published, "photos": [f.pk for f in practice.files.all() if f.public]},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].queryset = PracticeFile.objects.filter(practice=practice, kind=FileKind.PHOTO)
+        self.fields["photos"].error_messages["invalid_choice"] = "Chỉ chọn được hình ảnh của chính hồ sơ này."

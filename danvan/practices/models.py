@@ -100,6 +100,8 @@ class Practice(ScopedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The unit's consent to show the practice on the public showcase once it is recognized.
+    published = models.BooleanField("giới thiệu trên trang công khai", default=False)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     # Optimistic lock: a save based on an older version is refused ("two editors at once").
@@ -119,6 +121,9 @@ class Practice(ScopedModel):
             models.Index(fields=["unit", "year"], name="practice_unit_year_idx"),
             models.Index(fields=["status", "year"], name="practice_status_idx"),
             models.Index(fields=["-year", "code"], name="practice_list_idx"),
+            # The public showcase: its rows, and the Last-Modified of its pages (MAX(updated_at)).
+            models.Index(fields=["published", "status", "-year", "code"], name="practice_public_idx"),
+            models.Index(fields=["updated_at"], name="practice_changed_idx"),
         ]
 
     LABEL_SQL = "code || ' – ' || name"  # str() in SQL, for change-log entries written by the database
@@ -165,6 +170,7 @@ class PracticeFile(ScopedModel):
     file = models.FileField("tệp", upload_to=RandomName("practices"), max_length=300)
     original_name = models.CharField("tên tệp", max_length=255, blank=True)
     caption = models.CharField("chú thích", max_length=300, blank=True)
+    public = models.BooleanField("đưa lên trang giới thiệu công khai", default=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

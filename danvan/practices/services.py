@@ -21,7 +21,7 @@ from danvan.core.services import require as _require
 from danvan.core.workflow import ANCESTOR, Transition, Workflow
 from danvan.org.models import Unit
 from danvan.practices import rules
-from danvan.practices.choices import Status
+from danvan.practices.choices import FileKind, Status
 from danvan.practices.models import CONTENT_FIELDS, Amendment, Level, Practice, PracticeFile
 
 S = Status
@@ -315,3 +315,27 @@ def remove_file(user, attachment: PracticeFile) -> None:
         raise PermissionDenied("Mô hình đã được công nhận: tệp minh chứng được giữ nguyên.")
     attachment.file.delete(save=False)
     attachment.delete()
+
+
+@transaction.atomic
+def set_publication(user, practice: Practice, published: bool, public_photo_ids: Iterable[int] = ()) -> Practice:
+    """The unit's choice for the public showcase: whether the practice may be shown once recognized,
+    and which of its photos. Content is untouched, so a locked (recognized) practice may change it."""
+    current = Practice.objects.select_for_update().select_related("unit").get(pk=practice.pk)
+    unit_path = current.unit.path
+    if not (scoping.covers(user, unit_path, scoping.CHANGE) or scoping.covers(user, unit_path, scoping.REVIEW)):
+        raise PermissionDenied(f"Bạn không có quyền quyết định công bố hồ sơ của {current.unit.name}.")
+    chosen = {int(pk) for pk in public_photo_ids}
+    photos = list(PracticeFile.objects.filter(practice=current, kind=FileKind.PHOTO))
+    unknown = chosen - {photo.pk for photo in photos}
+    if unknown:
+        raise ValidationError("Chỉ chọn được hình ảnh của chính hồ sơ này.")
+    for photo in photos:
+        if photo.public != (photo.pk in chosen):
+            photo.public = photo.pk in chosen
+            photo.save(update_fields=["public"])
+    # Saved even when only the photos changed: updated_at dates the public page (Last-Modified).
+    current.published = published
+    current.save(update_fields=["published", "updated_at"])
+    practice.published, practice.updated_at = current.published, current.updated_at
+    return current

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/dinh-chinh/", views.practice_amend, name="amend"),
     path("<int:pk>/tep/", views.file_upload, name="file-upload"),
     path("<int:pk>/xu-ly/<slug:action>/", views.practice_action, name="action"),
+    path("<int:pk>/cong-bo/", views.practice_publication, name="publication"),
     # --- Excel export / import (added by the import-export change) -------------------------------
     path("xuat-excel/", views.excel.practice_export, name="export"),  # the list's filters, via PracticeFilter
     path("nhap-excel/", import_views.upload, {"flow": "practices"}, name="import"),  # the core import flow

@@ -19,7 +19,8 @@ def test_a_bulk_insert_logs_each_record_as_a_save_would(cast):
                  description="Nhiều dòng\nvà dấu ' \" \\ ở giữa"),
         Practice(name="Gương điển hình", unit=cast.d1, level=level, **common, subject=Subject.INDIVIDUAL,
                  person_name="Nguyễn Văn An", status=Status.RECOGNIZED, recognized_level=level,
-                 decision_number="125-QĐ/HU", decision_date=dt.date(2019, 12, 13), recognizing_unit=cast.province),
+                 decision_number="125-QĐ/HU", decision_date=dt.date(2019, 12, 13), recognizing_unit=cast.province,
+                 published=True),
     ]  # fmt: skip
     before = ChangeLogEntry.objects.count()
     with acting_as(cast.admin, source="import"):

@@ -17,9 +17,9 @@ from danvan.core.views import requested_transition
 from danvan.core.workflow import Transition, timeline
 from danvan.practices import services
 from danvan.practices.choices import FileKind, Status
-from danvan.practices.forms import CommentForm, PracticeFileForm, RecognizeForm
+from danvan.practices.forms import CommentForm, PracticeFileForm, PublicationForm, RecognizeForm
 from danvan.practices.models import CONTENT_FIELDS, Amendment, Practice, PracticeFile
-from danvan.practices.views.common import get_practice
+from danvan.practices.views.common import get_practice, optional_url
 
 STATE_LABELS = dict(Status.choices)
 SUMMARY_COLUMNS = ("code", "name", "unit_name", "year", "status")
@@ -49,7 +49,14 @@ def may_attach(user, practice: Practice) -> bool:
     return not practice.is_locked and scoping.covers(user, practice.unit.path, scoping.CHANGE)
 
 
-def render_detail(request, practice: Practice, failed_action: str = "", failed_form=None, file_form=None):
+def may_publish(user, practice: Practice) -> bool:
+    unit_path = practice.unit.path
+    return scoping.covers(user, unit_path, scoping.CHANGE) or scoping.covers(user, unit_path, scoping.REVIEW)
+
+
+def render_detail(
+    request, practice: Practice, failed_action: str = "", failed_form=None, file_form=None, publication_form=None
+):
     user = request.user
     steps = timeline(practice, user)
     for step in steps:
@@ -90,6 +97,12 @@ def render_detail(request, practice: Practice, failed_action: str = "", failed_f
         "source_hidden": practice.replicated_from_id is not None and source is None,
         "can_edit": not practice.is_locked and scoping.covers(user, practice.unit.path, scoping.CHANGE),
         "can_amend": practice.is_locked and scoping.covers(user, practice.unit.path, scoping.REVIEW),
+        "publication_form": (publication_form or PublicationForm(practice=practice))
+        if may_publish(user, practice)
+        else None,
+        "public_url": optional_url("showcase:detail", practice.code)
+        if practice.published and practice.status == Status.RECOGNIZED
+        else None,
     }
     return render(request, "practices/practice_detail.html", context)
 
@@ -142,3 +155,31 @@ def file_download(request, pk: int):
     """Serve a file only to users who may see its practice (never a bare media URL)."""
     attached = get_object_or_404(PracticeFile.objects.restrict(request.user), pk=pk)
     return uploads.serve(attached.file, attached.original_name)
+
+
+@require_POST
+@login_required
+def practice_publication(request, pk: int):
+    """Whether the practice (and which of its photos) may be shown on the public showcase."""
+    practice = get_practice(request, pk)
+    if not may_publish(request.user, practice):
+        raise PermissionDenied(f"Bạn không có quyền quyết định công bố hồ sơ của {practice.unit.name}.")
+    form = PublicationForm(request.POST, practice=practice)
+    if form.is_valid():
+        try:
+            services.set_publication(
+                request.user, practice, form.cleaned_data["published"], [f.pk for f in form.cleaned_data["photos"]]
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            if not practice.published:
+                messages.success(request, f"Hồ sơ {practice.code} không được giới thiệu trên trang công khai.")
+            elif practice.status == Status.RECOGNIZED:
+                messages.success(request, f"Hồ sơ {practice.code} được giới thiệu trên trang công khai.")
+            else:
+                messages.success(
+                    request, f"Đã lưu: hồ sơ {practice.code} sẽ được giới thiệu công khai khi được công nhận."
+                )
+            return redirect(practice)
+    return render_detail(request, practice, publication_form=form)

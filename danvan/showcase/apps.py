@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ShowcaseConfig(AppConfig):
+    name = "danvan.showcase"
+    verbose_name = "Trang giới thiệu mô hình"
