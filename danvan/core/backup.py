@@ -32,6 +32,24 @@ PREFIX = "danvan-"
 SUFFIX = ".tar.gz"
 
 
+MSG_UNSAFE_MEMBER = "Tệp sao lưu có mục không an toàn ({name}): chỉ chứa tệp và thư mục bên trong gói mới hợp lệ."
+
+
+def extract(tar: tarfile.TarFile, destination: Path) -> None:
+    """Unpack an archive only if it holds plain files and folders inside itself (no absolute or `..` names,
+    links or devices). Python's "data" filter guards the unpacking too where it exists (3.11.4+); Debian
+    12's Python is 3.11.2, so the check above does not rely on it."""
+    members = tar.getmembers()
+    for member in members:
+        parts = Path(member.name).parts
+        if member.name.startswith(("/", "\\")) or ".." in parts or not (member.isfile() or member.isdir()):
+            raise BackupError(MSG_UNSAFE_MEMBER.format(name=member.name))
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(destination, members=members, filter="data")
+    else:
+        tar.extractall(destination, members=members)
+
+
 class BackupError(Exception):
     """A backup or restore that cannot go on, with a Vietnamese message for the operator."""
 
@@ -171,7 +189,7 @@ def restore(archive: Path, force: bool = False) -> Restored:
             raise BackupError(f"Thư mục tệp tải lên {media_root} không trống. Thêm --force để ghi đè.")
         with tempfile.TemporaryDirectory() as work:
             work_path = Path(work)
-            tar.extractall(work_path, filter="data")
+            extract(tar, work_path)
             _load_database(work_path / manifest["database"], clean=bool(existing))
             source_media = work_path / "media"
             if source_media.exists():

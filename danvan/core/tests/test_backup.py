@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import subprocess
@@ -139,3 +140,36 @@ def test_retention_keeps_the_newest_archives(tmp_path):
         "danvan-20260105-020000.tar.gz",
         "notes.txt",
     ]
+
+
+@pytest.mark.parametrize("python", ["3.11.4 and later", "3.11.2 (Debian 12)"])
+def test_restore_unpacks_only_plain_files_inside_the_archive(tmp_path, monkeypatch, python):
+    if python.startswith("3.11.2"):
+        monkeypatch.delattr(tarfile, "data_filter", raising=False)  # what Debian 12's Python lacks
+
+    def archive(name: str, *members: tarfile.TarInfo) -> Path:
+        path = tmp_path / name
+        with tarfile.open(path, "w:gz") as tar:
+            for member in members:
+                tar.addfile(member, io.BytesIO(b"x" * member.size) if member.isfile() else None)
+        return path
+
+    def plain(name: str) -> tarfile.TarInfo:
+        info = tarfile.TarInfo(name)
+        info.size = 1
+        return info
+
+    folder = tarfile.TarInfo("media")
+    folder.type = tarfile.DIRTYPE
+    good = archive("good.tar.gz", plain("manifest.json"), folder, plain("media/anh.png"))
+    with tarfile.open(good) as tar:
+        backup.extract(tar, tmp_path / "out")
+    assert (tmp_path / "out" / "media" / "anh.png").read_bytes() == b"x"
+
+    link = tarfile.TarInfo("media/link")
+    link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+    for bad in (plain("../evil.txt"), plain("/tmp/evil.txt"), link):
+        path = archive("bad.tar.gz", plain("manifest.json"), bad)
+        with tarfile.open(path) as tar, pytest.raises(backup.BackupError, match="không an toàn"):
+            backup.extract(tar, tmp_path / "bad")
+    assert not (tmp_path / "evil.txt").exists()
