@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,12 +232,9 @@ def _summary(prefix: Path) -> dict:
     }
 
 
-def _scenario(label: str, env: dict, think: bool, users: int, seconds: int) -> dict:
-    tag = f"{label.lower()}-{'think' if think else 'nothink'}"
-    plan_file, acks = DATA / f"{tag}-plan.json", DATA / f"{tag}-acks.jsonl"
-    acks.unlink(missing_ok=True)
-    acks.touch()
-    _run([sys.executable, "-m", "bench.load", "plan", str(plan_file)], env)
+@contextmanager
+def _gunicorn(env: dict, tag: str):
+    """gunicorn as in production (3 workers x 2 threads) on a free port; yields its address."""
     port = _free_port()
     server_env = {**env, "DANVAN_WEB_BIND": f"127.0.0.1:{port}", "DANVAN_WEB_WORKERS": "3", "DANVAN_WEB_THREADS": "2"}
     with open(DATA / f"{tag}-gunicorn.log", "w") as log:
@@ -250,18 +248,51 @@ def _scenario(label: str, env: dict, think: bool, users: int, seconds: int) -> d
         )
         try:
             _wait_healthy(port, server)
-            locust_env = {**env, "LOAD_PLAN": str(plan_file), "LOAD_ACKS": str(acks), "LOAD_THINK": str(int(think))}
-            command = [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless"]
-            command += ["-u", str(users), "-r", str(max(1, users // 4)), "-t", f"{seconds}s", "--host"]
-            command += [f"http://127.0.0.1:{port}", "--csv", str(DATA / tag), "--only-summary", "--loglevel", "WARNING"]
-            subprocess.run(command, cwd=ROOT, env=locust_env, capture_output=True, text=True)
+            yield f"http://127.0.0.1:{port}"
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
-    result = _summary(DATA / tag)
+
+
+def _locust(locustfile: str, host: str, tag: str, env: dict, users: int, seconds: int) -> dict:
+    command = [str(BIN / "locust"), "-f", str(ROOT / "bench" / locustfile), "--headless"]
+    command += ["-u", str(users), "-r", str(max(1, users // 4)), "-t", f"{seconds}s", "--host", host]
+    command += ["--csv", str(DATA / tag), "--only-summary", "--loglevel", "WARNING"]
+    subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    return _summary(DATA / tag)
+
+
+def _scenario(label: str, env: dict, think: bool, users: int, seconds: int) -> dict:
+    tag = f"{label.lower()}-{'think' if think else 'nothink'}"
+    plan_file, acks = DATA / f"{tag}-plan.json", DATA / f"{tag}-acks.jsonl"
+    acks.unlink(missing_ok=True)
+    acks.touch()
+    _run([sys.executable, "-m", "bench.load", "plan", str(plan_file)], env)
+    with _gunicorn(env, tag) as host:
+        locust_env = {**env, "LOAD_PLAN": str(plan_file), "LOAD_ACKS": str(acks), "LOAD_THINK": str(int(think))}
+        result = _locust("locustfile.py", host, tag, locust_env, users, seconds)
     result["locked"] = (DATA / f"{tag}-gunicorn.log").read_text(errors="replace").count("database is locked")
     checked = json.loads(_run([sys.executable, "-m", "bench.load", "verify", str(acks)], env).splitlines()[-1])
     return result | checked
+
+
+def showcase(users: int = 20, seconds: int = 60) -> dict:
+    """Visitors of the public showcase (no login, no think time) on a fresh demo on SQLite: the list, a
+    search, a model's page. Returns the figures per page kind and in all."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    env = _fresh_database("SQLite")
+    codes = DATA / "showcase-codes.txt"
+    script = "from danvan.showcase import queries; print(*queries.practices().values_list('code', flat=True)[:300])"
+    codes.write_text(_run([str(BIN / "danvan"), "shell", "-v", "0", "-c", script], env), encoding="utf-8")
+    with _gunicorn(env, "showcase") as host:
+        total = _locust("locust_showcase.py", host, "showcase", {**env, "LOAD_CODES": str(codes)}, users, seconds)
+    with open(DATA / "showcase_stats.csv", encoding="utf-8") as stats:
+        rows = [row for row in csv.DictReader(stats) if row["Name"] != "Aggregated"]
+    pages = {
+        row["Name"]: {"rps": float(row["Requests/s"]), "p95": float(row["95%"]), "errors": int(row["Failure Count"])}
+        for row in rows
+    }
+    return {"total": total, "pages": pages}
 
 
 def _print(label: str, think: bool, r: dict) -> bool:

@@ -119,16 +119,37 @@ def demo_requests() -> int:
     return 0 if ok else 1
 
 
+def showcase() -> int:
+    """Issue 15: the public showcase under load (gunicorn on the demo, 20 visitors without think time)."""
+    from bench import load
+
+    figures = load.showcase()
+    total = figures["total"]
+    print(f"  {total['requests']} yêu cầu, {total['rps']:.1f} yêu cầu/giây", end="")
+    print(f", p95 {total['p95']:.0f} ms, lỗi {total['errors']}")
+    for name, page in figures["pages"].items():
+        print(f"    {name:<16} {page['rps']:6.1f} yêu cầu/giây  p95 {page['p95']:5.0f} ms  lỗi {page['errors']}")
+    return 1 if total["errors"] else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="danvan bench")
     parser.add_argument("--rows", type=int, default=IMPORT_ROWS, help="rows of the import file (100000)")
     parser.add_argument("--import-only", action="store_true", help="only the import, preview and certificates")
     parser.add_argument("--demo-only", action="store_true", help="only the slowest request of the demo")
+    parser.add_argument("--showcase-only", action="store_true", help="only the public showcase under load")
     options = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
     print("danvan bench — figure, value, baseline, ratio, goal")
+    if not options.import_only and not options.demo_only:
+        print("\n[SQLite] trang giới thiệu công khai /mo-hinh/ trên gunicorn: 20 người xem không nghỉ, 60 giây")
+        failures = showcase()
+        if options.showcase_only:
+            return failures
+    else:
+        failures = 0
     print("\n[SQLite] bản minh họa: mọi liên kết của mọi tài khoản")
-    failures = demo_requests()
+    failures += demo_requests()
     if options.demo_only:
         return failures
     failures += imports(options.rows)

@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "danvan.core",
     "danvan.org",
     "danvan.documents",
@@ -107,6 +110,7 @@ INSTALLED_APPS = [
     "danvan.emulation",
     "danvan.planning",
     "danvan.showcase",
+    "danvan.api",
     "danvan.demo",
 ]
 
@@ -228,6 +232,49 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Content-Security-Policy (django-csp): scripts only from danvan's own files (no inline script, no eval),
 # so injected markup cannot run. Inline style attributes stay allowed: the widgets and HTMX set them.
 _SELF, _NONE = "'self'", "'none'"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "danvan.api.authentication.BearerKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the docs page tried while logged in
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "danvan.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "danvan.api.errors.handle",
+    "DATE_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "danvan API",
+    "DESCRIPTION": (
+        "Dữ liệu công tác dân vận cho hệ thống khác: đơn vị theo thời gian, mô hình “Dân vận khéo”, thống kê "
+        "(cùng số liệu với báo cáo), khen thưởng, văn bản chỉ đạo và sơ kết, kế hoạch và nhiệm vụ. Mỗi khóa API "
+        "chỉ thấy dữ liệu trong phạm vi đơn vị của người tạo khóa. Lỗi trả về dạng "
+        '{"error": {"code": "…", "message": "…", "fields": {…}}}.'
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # vendored by drf-spectacular-sidecar: no CDN on a government intranet
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "danvan.api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "PracticeStatusEnum": "danvan.practices.choices.Status",
+        "PracticeKindEnum": "danvan.practices.choices.Kind",
+        "ProposalStatusEnum": "danvan.awards.choices.ProposalStatus",
+        "DecisionStatusEnum": "danvan.awards.choices.DecisionStatus",
+        "TaskStatusEnum": "danvan.planning.choices.TaskStatus",
+        "ReviewKindEnum": "danvan.planning.choices.ReviewKind",
+        "LineageKindEnum": "danvan.org.choices.LineageKind",
+    },
+}
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [_SELF],

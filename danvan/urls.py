@@ -22,6 +22,8 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", accounts.account, name="account"),
     path("tai-khoan/xac-thuc-hai-lop/", accounts.enrol, name="account-2fa"),
+    path("tai-khoan/khoa-api/", accounts.api_token_create, name="api-token-create"),
+    path("tai-khoan/khoa-api/<int:pk>/thu-hoi/", accounts.api_token_revoke, name="api-token-revoke"),
     path("don-vi/", include("danvan.org.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),
     path("thong-ke/", include("danvan.stats.urls")),
@@ -30,6 +32,8 @@ urlpatterns = [
     path("ke-hoach/", include("danvan.planning.urls")),
     path("", include("danvan.core.jobs.urls")),
     path("quan-tri/", admin.site.urls),
+    # Other systems: REST API with its OpenAPI schema and documentation page.
+    path("api/v1/", include("danvan.api.urls")),
     # Public, no login: the showcase of recognized models and its sitemap.
     path("mo-hinh/", include("danvan.showcase.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}),

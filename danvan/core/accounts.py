@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model, user_login_failed
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,14 +21,29 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from danvan.core import twofactor
-from danvan.core.forms import BootstrapFormMixin
+from danvan.core import tokens, twofactor
+from danvan.core.forms import BootstrapFormMixin, new_submit_token, spend_submit_token, submit_token_result
 from danvan.core.security import lockout_response
 
 PENDING = "_danvan_login_pending"  # session: who typed the right password, waiting for the code
 MSG_PENDING_EXPIRED = "Đã quá thời gian nhập mã xác thực; vui lòng đăng nhập lại."
 MSG_ENROLLED = "Đã bật xác thực hai lớp: từ lần đăng nhập sau, hệ thống hỏi mã trong ứng dụng xác thực sau mật khẩu."
 MSG_ADMINS_ONLY = "Chỉ tài khoản quản trị mới thiết lập xác thực hai lớp."
+
+
+class ApiTokenForm(BootstrapFormMixin, forms.Form):
+    name = forms.CharField(
+        label="Dùng cho",
+        max_length=100,
+        help_text="Hệ thống sẽ dùng khóa này, để sau này nhận ra và thu hồi (VD: Cổng thông tin tỉnh).",
+        error_messages={"required": "Vui lòng ghi khóa này dùng cho hệ thống nào."},
+    )
+    days = forms.TypedChoiceField(
+        label="Thời hạn",
+        coerce=int,
+        choices=[(days, f"{days} ngày") for days in tokens.LIFETIMES],
+        initial=90,
+    )
 
 
 class CodeForm(BootstrapFormMixin, forms.Form):
@@ -132,8 +147,8 @@ def login_code(request):
 
 
 @login_required
-def account(request):
-    """The own account page: who I am, my roles, and the second factor."""
+def account(request, token_form: ApiTokenForm | None = None, new_key: str = ""):
+    """The own account page: who I am, my roles, the second factor and my API keys."""
     assignments = apps.get_model("org", "RoleAssignment")  # core does not import the apps above it
     roles = assignments.objects.filter(user=request.user).select_related("unit").order_by("unit__path", "role", "pk")
     context = {
@@ -141,8 +156,48 @@ def account(request):
         "can_enrol": twofactor.is_admin(request.user),
         "device": twofactor.device_of(request.user),
         "required": settings.ADMIN_2FA_REQUIRED,
+        "api_tokens": tokens.ApiToken.objects.filter(user=request.user)[:50],
+        "token_form": token_form or ApiTokenForm(),
+        "submit_token": new_submit_token(),
+        "new_key": new_key,
     }
-    return render(request, "core/account/account.html", context)
+    response = render(request, "core/account/account.html", context)
+    if new_key:
+        response["Cache-Control"] = "no-store"  # the key is shown once: keep it out of every cache
+    return response
+
+
+API_TOKEN_SCOPE = "api-token"
+
+
+@login_required
+def api_token_create(request):
+    """Make a key and show it once; a second submit of the same form makes no second key."""
+    if request.method != "POST":
+        return redirect("account")
+    submit = request.POST.get("submit_token", "")
+    if submit_token_result(request, API_TOKEN_SCOPE, submit) is not None:
+        messages.info(request, "Biểu mẫu này đã được gửi; khóa đã tạo có trong danh sách bên dưới.")
+        return redirect("account")
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return account(request, token_form=form)
+    try:
+        token, key = tokens.issue(request.user, form.cleaned_data["name"], form.cleaned_data["days"])
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return account(request, token_form=form)
+    spend_submit_token(request, API_TOKEN_SCOPE, submit, token.pk)
+    return account(request, new_key=key)
+
+
+@login_required
+def api_token_revoke(request, pk: int):
+    if request.method == "POST":
+        token = tokens.revoke(request.user, pk)
+        if token is not None:
+            messages.success(request, f"Đã thu hồi khóa “{token}”: từ giờ khóa này không dùng được nữa.")
+    return redirect("account")
 
 
 @sensitive_post_parameters("ma")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from danvan.core import scoping
 from danvan.core.jobs.models import Job  # noqa: F401 - model registration
 from danvan.core.numbering import Counter  # noqa: F401 - model registration
+from danvan.core.tokens import ApiToken  # noqa: F401 - model registration
 
 
 class User(AbstractUser):

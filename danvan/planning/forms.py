@@ -12,7 +12,7 @@ from django.utils import timezone
 from danvan.core import scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField, UnitMultipleChoiceField
-from danvan.core.vn import text_date
+from danvan.core.vn import fold, text_date
 from danvan.org.models import Unit
 from danvan.planning.choices import QUARTERS, Activity, Mode, ReviewKind, ReviewState, TaskState
 from danvan.planning.models import (
@@ -326,6 +326,16 @@ class DirectiveFilter(FilterForm):
             (str(y), str(y)) for y in range(timezone.localdate().year, 1990, -1)
         ]
         self.fields["q"].widget.attrs.update(placeholder="Số hiệu, trích yếu… (gõ không dấu được)", type="search")
+
+    def apply(self, rows):
+        values = self.values()
+        if values.get("q"):
+            rows = rows.filter(search_text__contains=fold(values["q"]))
+        if values.get("loai"):
+            rows = rows.filter(type=values["loai"])
+        if values.get("nam"):
+            rows = rows.filter(issued_on__year=values["nam"])
+        return rows
 
 
 class ReviewFilter(FilterForm):

@@ -362,3 +362,10 @@ class PublicationForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["photos"].queryset = PracticeFile.objects.filter(practice=practice, kind=FileKind.PHOTO)
         self.fields["photos"].error_messages["invalid_choice"] = "Chỉ chọn được hình ảnh của chính hồ sơ này."
+
+
+def action_form(transition, practice: Practice, user, data=None):
+    """The form of a workflow step: the decision for "recognize", else a comment (a reason where required)."""
+    if transition.action == "recognize":
+        return RecognizeForm(data, user=user, practice=practice, prefix="recognize")
+    return CommentForm(data, reason=transition.requires_comment, prefix=transition.action)

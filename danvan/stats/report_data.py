@@ -28,6 +28,7 @@ from danvan.practices.choices import Kind
 from danvan.stats import cube
 
 DIMENSION_ORDER = ["level", "field", "bloc", "kind", "subject"]
+MSG_UNIT_OUT_OF_SCOPE = "Đơn vị đã chọn không có hoặc ngoài phạm vi của bạn."
 
 
 @dataclass
@@ -132,7 +133,7 @@ def parse_filters(user, params) -> tuple[Filters, list[str]]:
             else None
         )
         if chosen is None:
-            notes.append("Đơn vị đã chọn không có hoặc ngoài phạm vi của bạn.")
+            notes.append(MSG_UNIT_OUT_OF_SCOPE)
         else:
             unit = chosen
     mode = params.get("che_do", cube.AS_AT)

@@ -18,7 +18,7 @@ from danvan.core import changelog, scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
-from danvan.core.vn import fold, text_date
+from danvan.core.vn import text_date
 from danvan.core.xlsx import export_bytes
 from danvan.org.services import default_unit
 from danvan.planning import reports
@@ -80,14 +80,7 @@ def get_milestone(request, pk: int) -> Milestone:
 def directive_list(request):
     user = request.user
     filters = DirectiveFilter(request.GET or None)
-    values = filters.values()
-    rows = Directive.objects.restrict(user).select_related("type", "unit")
-    if values.get("q"):
-        rows = rows.filter(search_text__contains=fold(values["q"]))
-    if values.get("loai"):
-        rows = rows.filter(type=values["loai"])
-    if values.get("nam"):
-        rows = rows.filter(issued_on__year=values["nam"])
+    rows = filters.apply(Directive.objects.restrict(user).select_related("type", "unit"))
     rows = rows.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id")))
     listing = Listing(
         request, rows, noun="văn bản", columns=DIRECTIVE_COLUMNS, sorts=DIRECTIVE_SORTS, default=("-issued_on", "-id")

@@ -14,21 +14,15 @@ from danvan.core import changelog, scoping, uploads
 from danvan.core.forms import add_errors
 from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition
-from danvan.core.workflow import Transition, timeline
+from danvan.core.workflow import timeline
 from danvan.practices import services
 from danvan.practices.choices import FileKind, Status
-from danvan.practices.forms import CommentForm, PracticeFileForm, PublicationForm, RecognizeForm
+from danvan.practices.forms import PracticeFileForm, PublicationForm, action_form
 from danvan.practices.models import CONTENT_FIELDS, Amendment, Practice, PracticeFile
 from danvan.practices.views.common import get_practice, optional_url
 
 STATE_LABELS = dict(Status.choices)
 SUMMARY_COLUMNS = ("code", "name", "unit_name", "year", "status")
-
-
-def action_form(transition: Transition, practice: Practice, user, data=None):
-    if transition.action == "recognize":
-        return RecognizeForm(data, user=user, practice=practice, prefix="recognize")
-    return CommentForm(data, reason=transition.requires_comment, prefix=transition.action)
 
 
 def _amendments(practice: Practice, user) -> list:

@@ -1,5 +1,5 @@
-"""For the same scope and year, the dashboard, the statistics page, the Word report and the Excel
-export give the same figures (read back from what each one renders), for several members of the cast."""
+"""For the same scope and year, the dashboard, the statistics page, the Word report, the Excel
+export and the API give the same figures (read back from what each one renders), for several members of the cast."""
 
 from __future__ import annotations
 
@@ -83,6 +83,11 @@ def xlsx_figures(content: bytes) -> dict:
     return {"registered": total[2], "change": total[4], "recognized": total[5]}
 
 
+def api_figures(body: dict) -> dict:
+    total = body["tables"]["level"]["total"]
+    return {"registered": total["registered"], "recognized": total["recognized"], "change": total["change"]}
+
+
 @pytest.mark.parametrize(
     ("who", "expected_year"),
     [
@@ -101,7 +106,8 @@ def test_dashboard_page_report_and_export_agree(client, data, who, expected_year
     page = page_figures(client.get(reverse("stats:index") + query).content.decode())
     word = docx_figures(client.get(reverse("stats:annual-report", args=["docx"]) + query).content)
     excel = xlsx_figures(client.get(reverse("stats:export") + query).content)
-    assert dashboard == page == word == excel, (dashboard, page, word, excel)
+    api = api_figures(client.get(f"/api/v1/statistics/?year={year}").json())
+    assert dashboard == page == word == excel == api, (dashboard, page, word, excel, api)
     if who == "admin":
         # The province this year: N 5 + C3 1 + the province itself 1; last year 2 + 4 + 2 + 1.
         assert dashboard == {"registered": 7, "recognized": 3, "change": 7 - 9}

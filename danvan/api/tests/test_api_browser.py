@@ -1,0 +1,44 @@
+"""A user makes a key on the account page and reads the API's documentation page, in a real Chromium under the
+site's Content-Security-Policy (Swagger UI comes from the package, not a CDN)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from danvan.core.testing.browser import confirm, wait_until_ready
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_key_is_made_and_revoked_and_the_documentation_opens(page, login, cast, screenshot):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: errors.append(f"{request.url} {request.failure}"))
+    login(cast.c1_officer)
+    page.goto(page.base_url + "/tai-khoan/")
+    card = page.get_by_test_id("api-tokens")
+    card.get_by_label("Dùng cho").fill("Cổng thông tin xã")
+    card.get_by_label("Thời hạn").select_option(label="30 ngày")
+    card.get_by_role("button", name="Tạo khóa").click()
+    key = page.get_by_test_id("new-key").locator("code").inner_text()
+    assert key.startswith("dv_")
+    row = page.get_by_test_id("api-tokens").get_by_role("row", name="Cổng thông tin xã")
+    expect(row).to_contain_text("Đang dùng")
+    screenshot("api-key-made")
+
+    answer = page.request.get(page.base_url + "/api/v1/units/", headers={"Authorization": f"Bearer {key}"})
+    assert answer.status == 200 and answer.json()["results"][0]["code"] == "C1"
+
+    page.goto(page.base_url + "/tai-khoan/")
+    wait_until_ready(page)
+    page.get_by_test_id("api-tokens").get_by_role("button", name="Thu hồi").click()
+    confirm(page)
+    expect(page.get_by_role("alert")).to_contain_text("Đã thu hồi khóa “Cổng thông tin xã")
+    expect(page.get_by_test_id("api-tokens").get_by_role("row", name="Cổng thông tin xã")).to_contain_text("Đã thu hồi")
+    refused = page.request.get(page.base_url + "/api/v1/units/", headers={"Authorization": f"Bearer {key}"})
+    assert refused.status == 401
+
+    page.get_by_role("link", name="tài liệu API").click()
+    expect(page.locator(".swagger-ui .title")).to_contain_text("danvan API")
+    expect(page.locator(".opblock-summary-path").filter(has_text="/api/v1/practices/").first).to_be_visible()
+    screenshot("api-docs")
+    assert errors == []
