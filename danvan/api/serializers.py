@@ -120,20 +120,21 @@ class TransitionSerializer(serializers.Serializer):
     recognizing_unit = serializers.IntegerField(required=False, help_text="recognize: đơn vị công nhận (id)")
 
 
-class ProposalSerializer(serializers.ModelSerializer):
+class AwardRecordSerializer(serializers.ModelSerializer):
+    """What proposals and decisions share: the award type by name, the status in words."""
+
     award_type = serializers.CharField(source="award_type.name", read_only=True)
     status_name = serializers.CharField(source="get_status_display", read_only=True)
 
+
+class ProposalSerializer(AwardRecordSerializer):
     class Meta:
         model = Proposal
         fields = ["id", "unit", "unit_name", "award_type", "year", "period", "number", "achievement", "status"]
         fields += ["status_name", "decision", "created_at", "updated_at"]
 
 
-class DecisionSerializer(serializers.ModelSerializer):
-    award_type = serializers.CharField(source="award_type.name", read_only=True)
-    status_name = serializers.CharField(source="get_status_display", read_only=True)
-
+class DecisionSerializer(AwardRecordSerializer):
     class Meta:
         model = Decision
         fields = ["id", "unit", "award_type", "year", "number", "date", "signer_name", "achievement", "status"]
