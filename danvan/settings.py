@@ -93,11 +93,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "axes",
+    "danvan.core.third_party_apps.AxesConfig",  # django-axes, named in Vietnamese in the admin
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",
-    "django_tasks_db",
+    "danvan.core.third_party_apps.TasksDatabaseConfig",  # django-tasks-db, named in Vietnamese in the admin
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -304,6 +304,9 @@ AXES_COOLOFF_TIME = int(env("LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "danvan.core.security.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# Every failed login stays in "Lần đăng nhập sai" for the admin (the attempts that count towards a lockout are
+# cleared by a success), kept as long as the access log.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_CLIENT_IP_CALLABLE = "danvan.core.security.client_ip"
 

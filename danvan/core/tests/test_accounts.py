@@ -60,3 +60,18 @@ def test_a_successful_login_resets_the_count(client, cast, settings):
     for _ in range(2):
         attempt(client, "c1_officer", "sai-mat-khau")
     assert attempt(client, "c1_officer", PASSWORD).status_code == 302
+
+
+def test_the_province_admin_reads_logins_and_failures_in_vietnamese(client, cast, settings):
+    attempt(client, "c1_officer", "sai-mat-khau", ip="10.1.1.1")
+    assert attempt(Client(), "c1_officer", PASSWORD, ip="10.1.1.2").status_code == 302
+    admin = Client()
+    admin.force_login(cast.admin.__class__.objects.create_superuser("quantri", "", PASSWORD))
+    index = admin.get("/quan-tri/").content.decode()
+    for name in ("Đăng nhập", "Nhật ký đăng nhập", "Lần đăng nhập sai", "Việc nền"):
+        assert name in index, name
+    assert "Access" not in index and "Axes" not in index and "Task Results" not in index
+    failures = admin.get("/quan-tri/axes/accessfailurelog/").content.decode()
+    assert "10.1.1.1" in failures and "Địa chỉ IP" in failures and "Tên đăng nhập" in failures
+    logins = admin.get("/quan-tri/axes/accesslog/").content.decode()
+    assert "10.1.1.2" in logins and "Thời điểm đăng xuất" in logins
