@@ -44,6 +44,8 @@ FIELD_MESSAGES = {
     "date": "Ngày không hợp lệ (dạng YYYY-MM-DD).",
     "max_string_length": "Số quá lớn.",
 }
+OWN = "danvan"  # the code of messages danvan wrote (forms, services): shown as they are
+
 CODES = {
     status.HTTP_400_BAD_REQUEST: "validation",
     status.HTTP_401_UNAUTHORIZED: "not_authenticated",
@@ -75,10 +77,9 @@ def _vietnamese(detail):
 def from_django(exc: DjangoValidationError) -> exceptions.ValidationError:
     """A service's ValidationError (already Vietnamese) as the API's 400."""
     if hasattr(exc, "error_dict"):
-        return exceptions.ValidationError(
-            {key: [m for e in errs for m in e.messages] for key, errs in exc.error_dict.items()}
-        )
-    return exceptions.ValidationError({"non_field_errors": exc.messages})
+        fields = {key: [m for error in errors for m in error.messages] for key, errors in exc.error_dict.items()}
+        return exceptions.ValidationError(fields, code=OWN)
+    return exceptions.ValidationError({"non_field_errors": exc.messages}, code=OWN)
 
 
 def handle(exc, context):

@@ -109,6 +109,23 @@ class PracticeWriteSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; bắt buộc khi sửa")
 
 
+class StepSerializer(serializers.Serializer):
+    action = serializers.CharField(help_text="Bước xử lý: submit (gửi), approve (duyệt), return (trả lại)")
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="Ý kiến, lý do")
+
+
+class ProposalWriteSerializer(serializers.Serializer):
+    """The body of a proposal's create or edit, as the web form's fields (references by id)."""
+
+    unit = serializers.IntegerField(help_text="Đơn vị đề nghị (id)")
+    award_type = serializers.IntegerField(help_text="Hình thức khen thưởng (id)")
+    year = serializers.IntegerField()
+    period = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    number = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    achievement = serializers.CharField(help_text="Thành tích")
+    version = serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; bắt buộc khi sửa")
+
+
 class TransitionSerializer(serializers.Serializer):
     """A workflow step; `recognize` also needs the decision (level, number, date, recognizing unit)."""
 
@@ -131,7 +148,7 @@ class ProposalSerializer(AwardRecordSerializer):
     class Meta:
         model = Proposal
         fields = ["id", "unit", "unit_name", "award_type", "year", "period", "number", "achievement", "status"]
-        fields += ["status_name", "decision", "created_at", "updated_at"]
+        fields += ["status_name", "decision", "created_at", "updated_at", "version"]
 
 
 class DecisionSerializer(AwardRecordSerializer):

@@ -13,8 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.awards import services as services_of_awards
+from danvan.awards.models import Proposal, Recipient
+from danvan.awards.tests.conftest import configured, world  # noqa: F401 - fixtures
 from danvan.core import tokens
 from danvan.core.testing.factories import make_practice
+from danvan.practices.forms import PracticeForm
 from danvan.practices.models import Field, Level, Practice
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +168,8 @@ def test_writes_go_through_the_web_forms_checks_and_services(client, cast):
     )
     assert refused.status_code == 400
     fields = refused.json()["error"]["fields"]
+    web = PracticeForm(practice_body(cast, unit=cast.c3.pk, name=""), user=cast.c1_officer)
+    assert not web.is_valid() and fields == {name: list(errors) for name, errors in web.errors.items()}
     assert set(fields) >= {"unit", "name"}
     assert Practice.objects.count() == 1
 
@@ -221,3 +227,45 @@ def test_lists_cost_the_same_queries_for_many_rows(client, cast):
     for i in range(30):
         make_practice(cast.c2, 2023, name=f"Mô hình thêm {i}")
     assert {url: count(url) for url in few} == few
+
+
+def test_a_proposal_is_drafted_edited_and_sent_as_on_its_page(client, world):  # noqa: F811 - fixture
+    cast = world.cast
+    commune = api(make_key(client, cast.c1_officer))
+    body = {
+        "unit": cast.c1.pk,
+        "award_type": world.giay_khen.pk,
+        "year": 2024,
+        "achievement": "Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm 2024",
+    }
+    created = commune.post("/api/v1/award-proposals/", body, content_type="application/json")
+    assert created.status_code == 201, created.content
+    proposal = Proposal.objects.get(pk=created.json()["id"])
+    assert (proposal.status, proposal.unit_name) == ("draft", "Đảng ủy xã Long Thuận")
+    other = commune.post("/api/v1/award-proposals/", body | {"unit": cast.c3.pk}, content_type="application/json")
+    assert other.status_code == 400 and "unit" in other.json()["error"]["fields"]
+
+    url = f"/api/v1/award-proposals/{proposal.pk}/"
+    version = created.json()["version"]
+    edited = commune.patch(url, {"number": "12-TTr/ĐU", "version": version}, content_type="application/json")
+    assert edited.status_code == 200 and edited.json()["number"] == "12-TTr/ĐU"
+    stale = commune.patch(url, {"number": "13-TTr/ĐU", "version": version}, content_type="application/json")
+    assert stale.status_code == 409
+
+    step = f"{url}transition/"
+    empty = commune.post(step, {"action": "submit"}, content_type="application/json")
+    assert empty.status_code == 400
+    assert "chưa có tập thể, cá nhân nào" in str(empty.json()["error"]["fields"])
+    services_of_awards.save_proposal_recipient(
+        cast.c1_officer, proposal, Recipient(kind="collective", is_unit=True, unit=cast.c1)
+    )
+    sent = commune.post(step, {"action": "submit"}, content_type="application/json")
+    assert sent.status_code == 200 and sent.json()["status"] == "submitted"
+    locked = commune.patch(url, {"number": "14", "version": sent.json()["version"]}, content_type="application/json")
+    assert locked.status_code == 400 and "không sửa được" in str(locked.json()["error"]["fields"])
+    reviewer = api(make_key(client, cast.d1_reviewer))
+    assert reviewer.post(step, {"action": "return"}, content_type="application/json").status_code == 400
+    returned = reviewer.post(step, {"action": "return", "comment": "Bổ sung số liệu"}, content_type="application/json")
+    assert returned.status_code == 200 and returned.json()["status"] == "returned"
+    # Decisions stay read-only through the API.
+    assert commune.post("/api/v1/award-decisions/", {}, content_type="application/json").status_code == 405

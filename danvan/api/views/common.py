@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework import exceptions, viewsets
 
+from danvan.api.errors import OWN
+
 
 def checked(form):
     """The valid values of a filter form, or a 400 naming the bad parameters (never a silent default)."""
@@ -14,9 +16,8 @@ def checked(form):
 
 def form_errors(form) -> exceptions.ValidationError:
     """A form's errors as the API's 400, field by field (the form-wide ones as `non_field_errors`)."""
-    return exceptions.ValidationError(
-        {("non_field_errors" if name == "__all__" else name): list(errors) for name, errors in form.errors.items()}
-    )
+    fields = {("non_field_errors" if name == "__all__" else name): list(errors) for name, errors in form.errors.items()}
+    return exceptions.ValidationError(fields, code=OWN)
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
@@ -49,4 +50,4 @@ def query_param(params, name: str, parse, message: str):
     try:
         return parse(raw)
     except (TypeError, ValueError):
-        raise exceptions.ValidationError({name: [message]}) from None
+        raise exceptions.ValidationError({name: [message]}, code=OWN) from None

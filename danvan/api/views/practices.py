@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import QueryDict
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import mixins
 
 from danvan.api import serializers as s
-from danvan.api.errors import Conflict
 from danvan.api.schema import form_parameters
-from danvan.api.views.common import ScopedViewSet, checked, form_errors
-from danvan.core.services import STALE_MESSAGE
+from danvan.api.views.common import ScopedViewSet, checked
+from danvan.api.views.writes import FormWrites, form_data
 from danvan.practices import services as practice_services
 from danvan.practices.filters import PracticeFilter, PracticeFilterForm
 from danvan.practices.forms import PracticeForm, action_form
 from danvan.practices.models import Practice
-
-# --- Practices -----------------------------------------------------------------------------------
 
 
 @extend_schema_view(
@@ -29,11 +23,8 @@ from danvan.practices.models import Practice
     partial_update=extend_schema(request=s.PracticeWriteSerializer, responses={200: s.PracticeDetailSerializer}),
     transition=extend_schema(request=s.TransitionSerializer, responses={200: s.PracticeDetailSerializer}),
 )
-class PracticeViewSet(
-    ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin
-):
+class PracticeViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     model = Practice
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_serializer_class(self):
         return s.PracticeSerializer if self.action == "list" else s.PracticeDetailSerializer
@@ -51,69 +42,26 @@ class PracticeViewSet(
             checked(PracticeFilterForm(data, user=self.request.user))
         return data
 
-    def create(self, request, *args, **kwargs):
-        form = PracticeForm(_form_data(request.data), user=request.user)
-        if not form.is_valid():
-            raise form_errors(form)
-        practice = practice_services.register(request.user, form.instance)
-        return Response(s.PracticeDetailSerializer(practice).data, status=status.HTTP_201_CREATED)
+    form_class = PracticeForm
+    workflow = practice_services.WORKFLOW
 
-    def partial_update(self, request, *args, **kwargs):
-        practice = self.get_object()
-        if "version" not in request.data:
-            raise exceptions.ValidationError({"version": ["Cần gửi phiên bản (version) đã đọc để tránh ghi đè."]})
-        current = model_to_dict(practice, fields=practice_services.EDITABLE_FIELDS)
-        current["replicated_from_code"] = practice.replicated_from.code if practice.replicated_from_id else ""
-        data = {key: "" if value is None else value for key, value in current.items()} | _form_data(request.data)
-        form = PracticeForm(data, user=request.user, instance=practice)
-        if not form.is_valid():
-            raise form_errors(form)
-        try:
-            practice = practice_services.update(
-                request.user, form.instance, expected_version=form.cleaned_data["version"]
-            )
-        except ValidationError as exc:
-            if STALE_MESSAGE in exc.messages:
-                raise Conflict() from None
-            raise
-        return Response(s.PracticeDetailSerializer(practice).data)
+    def register(self, user, record):
+        return practice_services.register(user, record)
 
-    def update(self, request, *args, **kwargs):
-        if not kwargs.get("partial"):
-            raise exceptions.MethodNotAllowed("PUT")
-        return super().update(request, *args, **kwargs)
+    def save_edit(self, user, record, version):
+        return practice_services.update(user, record, expected_version=version)
 
-    @action(detail=True, methods=["post"])
-    def transition(self, request, pk=None):
-        """Take a workflow step, as the buttons of the practice's page do."""
-        practice = self.get_object()
-        name = str(request.data.get("action", ""))
-        try:
-            step = practice_services.WORKFLOW.get(name)
-        except ValidationError:
-            raise exceptions.ValidationError({"action": [f"Không có bước xử lý “{name}”."]}) from None
-        if practice.status not in step.sources:
-            raise Conflict(f"Hồ sơ đang ở trạng thái “{practice.get_status_display()}” nên không thể “{step.label}”.")
-        refusal = practice_services.WORKFLOW.refusal(practice, step, request.user)
-        if refusal:
-            raise exceptions.PermissionDenied(refusal)
-        form = action_form(
-            step, practice, request.user, _form_data(request.data, prefix=None if name != "recognize" else "recognize")
-        )
-        if not form.is_valid():
-            raise form_errors(form)
-        data = form.cleaned_data
-        if name == "recognize":
-            practice_services.recognize(request.user, practice, **data)
+    def current_values(self, record) -> dict:
+        values = model_to_dict(record, fields=practice_services.EDITABLE_FIELDS)
+        values["replicated_from_code"] = record.replicated_from.code if record.replicated_from_id else ""
+        return values
+
+    def step_form(self, step, record, data):
+        prefix = "recognize" if step.action == "recognize" else None
+        return action_form(step, record, self.request.user, form_data(data, prefix=prefix))
+
+    def take_step(self, user, record, step, cleaned: dict) -> None:
+        if step.action == "recognize":
+            practice_services.recognize(user, record, **cleaned)
         else:
-            practice_services.transition(request.user, practice, name, data["comment"])
-        return Response(s.PracticeDetailSerializer(self.scoped().get(pk=practice.pk)).data)
-
-
-def _form_data(data, prefix: str | None = None) -> dict:
-    """A JSON body as a form's data: null is empty, names get the form's prefix."""
-    result = {}
-    for key, value in dict(data).items():
-        name = f"{prefix}-{key}" if prefix else key
-        result[name] = "" if value is None else value
-    return result
+            practice_services.transition(user, record, step.action, cleaned["comment"])

@@ -1,4 +1,4 @@
-"""Award proposals and decisions, directives and their reviews, plans and tasks (read)."""
+"""Award proposals (read and write) and decisions, directives and their reviews, plans and tasks (read)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from rest_framework import mixins
 from danvan.api import serializers as s
 from danvan.api.schema import form_parameters
 from danvan.api.views.common import ScopedViewSet, checked, plausible_year, query_param
-from danvan.awards.forms import DECISION_STATUSES, PROPOSAL_STATUSES, ListFilterForm
+from danvan.api.views.writes import FormWrites, form_data
+from danvan.awards import services as award_services
+from danvan.awards.forms import DECISION_STATUSES, PROPOSAL_STATUSES, CommentForm, ListFilterForm, ProposalForm
 from danvan.awards.models import Decision, Proposal
 from danvan.planning.forms import DirectiveFilter
 from danvan.planning.models import Directive, KeyTask, Milestone, WorkPlan
@@ -32,11 +34,34 @@ class _AwardViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         return qs
 
 
-@extend_schema_view(list=_award_filters(PROPOSAL_STATUSES))
-class ProposalViewSet(_AwardViewSet):
+@extend_schema_view(
+    list=_award_filters(PROPOSAL_STATUSES),
+    create=extend_schema(request=s.ProposalWriteSerializer, responses={201: s.ProposalSerializer}),
+    partial_update=extend_schema(request=s.ProposalWriteSerializer, responses={200: s.ProposalSerializer}),
+    transition=extend_schema(request=s.StepSerializer, responses={200: s.ProposalSerializer}),
+)
+class ProposalViewSet(FormWrites, _AwardViewSet):
+    """Award proposals ("tờ trình"): read, draft, edit and the steps submit, approve, return. Their
+    recipients are added on the proposal's page; a proposal without any cannot be submitted."""
+
     model = Proposal
     serializer_class = s.ProposalSerializer
     statuses = PROPOSAL_STATUSES
+    form_class = ProposalForm
+    workflow = award_services.PROPOSAL_WORKFLOW
+    noun = "Tờ trình"
+
+    def register(self, user, record):
+        return award_services.create_proposal(user, record)
+
+    def save_edit(self, user, record, version):
+        return award_services.update_proposal(user, record, expected_version=version)
+
+    def step_form(self, step, record, data):
+        return CommentForm(form_data(data), reason=step.requires_comment)
+
+    def take_step(self, user, record, step, cleaned: dict) -> None:
+        award_services.transition(user, record, step.action, cleaned["comment"])
 
 
 @extend_schema_view(list=_award_filters(DECISION_STATUSES))

@@ -1,0 +1,98 @@
+"""Writes as the web makes them: the record's own form (same checks, same Vietnamese messages), then its
+service; edits carry the version read (a stale one is a 409); workflow steps pass the same checks as the
+buttons of the record's page."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
+from rest_framework import exceptions, mixins, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from danvan.api.errors import Conflict
+from danvan.api.views.common import form_errors
+from danvan.core.services import STALE_MESSAGE
+
+MSG_VERSION = "Cần gửi phiên bản (version) đã đọc để tránh ghi đè."
+
+
+def form_data(data, prefix: str | None = None) -> dict:
+    """A JSON body as a form's data: null is empty, names get the form's prefix."""
+    return {(f"{prefix}-{key}" if prefix else key): "" if value is None else value for key, value in dict(data).items()}
+
+
+class FormWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin):
+    """POST (create), PATCH (edit) and POST …/transition/ for a viewset of `ScopedViewSet`.
+
+    A subclass names `form_class` (the web's form, taking `user=`), `workflow` and `noun`, and implements
+    `register`, `save_edit` and `take_step` with the app's services.
+    """
+
+    form_class = None
+    workflow = None
+    noun = "Hồ sơ"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def register(self, user, record): ...
+
+    def save_edit(self, user, record, version: int | None): ...
+
+    def take_step(self, user, record, step, cleaned: dict) -> None: ...
+
+    def step_form(self, step, record, data):
+        raise NotImplementedError
+
+    def current_values(self, record) -> dict:
+        fields = [name for name in self.form_class.base_fields if name != "version"]
+        return model_to_dict(record, fields=fields)
+
+    def answer(self, record, code: int = status.HTTP_200_OK) -> Response:
+        fresh = self.scoped().get(pk=record.pk)
+        return Response(self.get_serializer_class()(fresh).data, status=code)
+
+    def create(self, request, *args, **kwargs):
+        form = self.form_class(form_data(request.data), user=request.user)
+        if not form.is_valid():
+            raise form_errors(form)
+        return self.answer(self.register(request.user, form.instance), status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        if not kwargs.get("partial"):
+            raise exceptions.MethodNotAllowed("PUT")
+        record = self.get_object()
+        if "version" not in request.data:
+            raise exceptions.ValidationError({"version": [MSG_VERSION]})
+        current = {key: "" if value is None else value for key, value in self.current_values(record).items()}
+        form = self.form_class(current | form_data(request.data), user=request.user, instance=record)
+        if not form.is_valid():
+            raise form_errors(form)
+        try:
+            self.save_edit(request.user, form.instance, form.cleaned_data.get("version"))
+        except ValidationError as exc:
+            if STALE_MESSAGE in exc.messages:
+                raise Conflict() from None
+            raise
+        return self.answer(record)
+
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        """Take a workflow step, as the buttons of the record's page do."""
+        record = self.get_object()
+        name = str(request.data.get("action", ""))
+        try:
+            step = self.workflow.get(name)
+        except ValidationError:
+            raise exceptions.ValidationError({"action": [f"Không có bước xử lý “{name}”."]}) from None
+        state = getattr(record, self.workflow.state_field)
+        if state not in step.sources:
+            shown = getattr(record, f"get_{self.workflow.state_field}_display")()
+            raise Conflict(f"{self.noun} đang ở trạng thái “{shown}” nên không thể “{step.label}”.")
+        refusal = self.workflow.refusal(record, step, request.user)
+        if refusal:
+            raise exceptions.PermissionDenied(refusal)
+        form = self.step_form(step, record, request.data)
+        if not form.is_valid():
+            raise form_errors(form)
+        self.take_step(request.user, record, step, form.cleaned_data)
+        return self.answer(record)
