@@ -4,15 +4,13 @@ site's Content-Security-Policy (Swagger UI comes from the package, not a CDN).""
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import confirm, wait_until_ready
+from danvan.core.testing.browser import confirm, wait_until_ready, watch_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_key_is_made_and_revoked_and_the_documentation_opens(page, login, cast, screenshot):
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("requestfailed", lambda request: errors.append(f"{request.url} {request.failure}"))
+    problems = watch_problems(page)
     login(cast.c1_officer)
     page.goto(page.base_url + "/tai-khoan/")
     card = page.get_by_test_id("api-tokens")
@@ -41,4 +39,4 @@ def test_a_key_is_made_and_revoked_and_the_documentation_opens(page, login, cast
     expect(page.locator(".swagger-ui .title")).to_contain_text("danvan API")
     expect(page.locator(".opblock-summary-path").filter(has_text="/api/v1/practices/").first).to_be_visible()
     screenshot("api-docs")
-    assert errors == []
+    assert problems == []

@@ -29,6 +29,24 @@ def wait_until_ready(page) -> None:
     page.wait_for_function(READY)
 
 
+def watch_problems(page: Page) -> list[str]:
+    """What went wrong while a test drives `page`, as it happens: console and script errors, failed requests,
+    HTTP statuses from 400. The list fills in as the page works; assert it is empty at the end.
+
+    ERR_ABORTED is the browser cancelling its own request when the page moves on (the favicon of a page left
+    early on a loaded machine); a request the server failed shows as a failure of another kind or as a status.
+    """
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text} ({page.url})"))
+    page.on("pageerror", lambda e: problems.append(f"script error: {e} ({page.url})"))
+    page.on(
+        "requestfailed",
+        lambda r: r.failure != "net::ERR_ABORTED" and problems.append(f"failed request: {r.url} ({r.failure})"),
+    )
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    return problems
+
+
 def open_step(page: Page, label: str) -> None:
     """Open a step's form (a button toggling a Bootstrap collapse) and wait until it has finished opening:
     a click on its submit button while it still slides open is lost (seen under load)."""

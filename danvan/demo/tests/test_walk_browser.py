@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from danvan.awards.tests.conftest import configured, world  # noqa: F401 - fixtures
 from danvan.awards.tests.test_list_links import add_decisions, add_proposals
+from danvan.core.testing.browser import watch_problems
 from danvan.core.testing.factories import make_user
 from danvan.emulation.models import Scorecard
 from danvan.emulation.tests.test_list_links import add_sets
@@ -125,21 +126,10 @@ class Walk:
     def __init__(self, page, usernames):
         self.page = page
         self.base = page.base_url
-        self.problems: list[str] = []
+        self.problems = watch_problems(page)
         self.seen: set[str] = set()
         self.lists = 0
         self.usernames = re.compile(r"\b(?:" + "|".join(map(re.escape, usernames)) + r")\b")
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text} ({page.url})"))
-        page.on("pageerror", lambda e: self.problems.append(f"script error: {e} ({page.url})"))
-        page.on("requestfailed", self.request_failed)
-        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
-
-    def request_failed(self, request) -> None:
-        # ERR_ABORTED is the browser cancelling its own request when the walk moves on (the favicon of a page
-        # left early on a loaded machine); a request the server failed shows as a failure of another kind or
-        # as an HTTP status above.
-        if request.failure != "net::ERR_ABORTED":
-            self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def check_text(self, text: str, where: str) -> None:
         for found in FORBIDDEN.finditer(text):
