@@ -88,6 +88,9 @@ def test_a_commune_proposes_the_district_approves_and_the_province_issues_and_pr
     page.get_by_role("button", name="Lập dự thảo").click()
     expect(page.get_by_text("Đã đưa 2 tập thể, cá nhân của tờ trình vào quyết định.")).to_be_visible()
     expect(page.get_by_test_id("recipient-summary")).to_have_text("1 tập thể và 1 cá nhân")
+    # A link followed while the page still loads stops its loading (the download never replaces the page), so
+    # its last scripts never ran and the "Ban hành" form stayed unclickable: seen once under load.
+    wait_until_ready(page)
     with page.expect_download() as draft:
         page.get_by_role("link", name="Dự thảo quyết định (Word)").click()
     assert draft.value.suggested_filename.endswith(".docx")
