@@ -71,7 +71,7 @@ def _vietnamese(detail):
     if isinstance(detail, list):
         return [_vietnamese(item) for item in detail]
     code = getattr(detail, "code", None)
-    return FIELD_MESSAGES.get(code, str(detail)) if code in FIELD_MESSAGES else str(detail)
+    return FIELD_MESSAGES.get(code, str(detail))
 
 
 def from_django(exc: DjangoValidationError) -> exceptions.ValidationError:

@@ -29,12 +29,19 @@ SORTS = {"ten": ("name", "code"), "don-vi": ("unit_name", "code"), "nam": ("year
 DEFAULT_SORT = ("-year", "code")
 
 
+def _last_change(request):
+    """Asked once per request: Django's `condition` calls both the ETag and the Last-Modified function."""
+    if not hasattr(request, "_showcase_last_change"):
+        request._showcase_last_change = queries.last_change()
+    return request._showcase_last_change
+
+
 def _last_modified(request, *args, **kwargs):
-    return queries.last_change()
+    return _last_change(request)
 
 
 def _etag(request, *args, **kwargs):
-    moment = queries.last_change()
+    moment = _last_change(request)
     return hashlib.sha256(f"{moment}|{request.get_full_path()}".encode()).hexdigest()[:32]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.forms.models import model_to_dict
-from django.http import QueryDict
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 
@@ -31,16 +30,13 @@ class PracticeViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.R
 
     def get_queryset(self):
         related = ("level", "field", "bloc", "recognized_level")
-        if self.action == "list":
-            return PracticeFilter(self._filter_data(), self.request.user).queryset().select_related(*related)
-        return self.scoped().select_related(*related, "replicated_from", "recognizing_unit", "unit")
-
-    def _filter_data(self) -> QueryDict | None:
+        if self.action != "list":
+            return self.scoped().select_related(*related, "replicated_from", "recognizing_unit", "unit")
         params = self.request.query_params
-        data = params if any(name in params for name in PracticeFilterForm.base_fields) else None
-        if data is not None:
-            checked(PracticeFilterForm(data, user=self.request.user))
-        return data
+        filtering = any(name in params for name in PracticeFilterForm.base_fields)
+        practice_filter = PracticeFilter(params if filtering else None, self.request.user)
+        checked(practice_filter.form)  # the filter ignores bad values; the API names them instead
+        return practice_filter.queryset().select_related(*related)
 
     form_class = PracticeForm
     workflow = practice_services.WORKFLOW

@@ -34,13 +34,16 @@ class FormWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin):
     noun = "Hồ sơ"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def register(self, user, record): ...
+    def register(self, user, record):
+        raise NotImplementedError
 
-    def save_edit(self, user, record, version: int | None): ...
-
-    def take_step(self, user, record, step, cleaned: dict) -> None: ...
+    def save_edit(self, user, record, version: int | None):
+        raise NotImplementedError
 
     def step_form(self, step, record, data):
+        raise NotImplementedError
+
+    def take_step(self, user, record, step, cleaned: dict) -> None:
         raise NotImplementedError
 
     def current_values(self, record) -> dict:
