@@ -25,7 +25,7 @@ VAR_DIR = Path(env("VAR_DIR", str(Path.cwd() / "var"))).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
-def database_from_url(url: str) -> dict:
+def database_from_url(url: str, pgbouncer: bool = False) -> dict:
     """Turn `sqlite:///path` or `postgres://user:pw@host:port/name` into a DATABASES entry.
 
     Written here rather than adding dj-database-url: two schemes, a dozen lines.
@@ -58,7 +58,11 @@ def database_from_url(url: str) -> dict:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
+            # Through PgBouncer in transaction mode (DANVAN_PGBOUNCER=1) a connection is not the same
+            # server session from one transaction to the next: no persistent connections, no server-side
+            # cursors (which live across transactions).
+            "CONN_MAX_AGE": 0 if pgbouncer else 60,
+            "DISABLE_SERVER_SIDE_CURSORS": pgbouncer,
             "CONN_HEALTH_CHECKS": True,
         }
     raise ValueError(f"DANVAN_DATABASE_URL: unsupported scheme {parts.scheme!r} (use sqlite:/// or postgres://)")
@@ -80,7 +84,16 @@ DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-DATABASES = {"default": database_from_url(env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}")}
+DATABASES = {
+    "default": database_from_url(
+        env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'danvan.sqlite3'}", pgbouncer=env_bool("PGBOUNCER")
+    )
+}
+if env("REPLICA_URL"):
+    # A read-only copy (PostgreSQL streaming replication) for reports and exports: danvan.core.replica.
+    replica = database_from_url(env("REPLICA_URL"), pgbouncer=env_bool("PGBOUNCER"))
+    DATABASES["replica"] = replica | {"TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["danvan.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 

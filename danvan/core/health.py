@@ -17,19 +17,25 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections
 from django.http import JsonResponse
 from django.utils import timezone
+
+from danvan.core import replica
 
 log = logging.getLogger(__name__)
 
 PATH = "/healthz"
 
 
-def check_database() -> bool:
-    with connection.cursor() as cursor:
+def check_database(alias: str = "default") -> bool:
+    with connections[alias].cursor() as cursor:
         cursor.execute("SELECT 1")
         return cursor.fetchone()[0] == 1
+
+
+def check_replica() -> bool:
+    return check_database(replica.ALIAS)
 
 
 def check_cache() -> bool:
@@ -60,6 +66,8 @@ def check_task_queue() -> bool:
 
 def checks() -> dict[str, Callable[[], bool]]:
     found = {"database": check_database, "cache": check_cache, "disk": check_disk}
+    if replica.configured():
+        found["replica"] = check_replica
     if apps.is_installed("django_tasks_db"):
         found["task_queue"] = check_task_queue
     return found

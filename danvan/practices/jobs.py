@@ -8,6 +8,7 @@ from django.core.files import File
 from django.http import QueryDict
 
 from danvan.core import jobs
+from danvan.core.replica import reads_replica
 from danvan.core.xlsx import export, writer
 from danvan.practices import imports
 
@@ -19,6 +20,7 @@ def export_name(year: str) -> str:
 
 
 @jobs.handler(EXPORT)
+@reads_replica
 def practices_export(job, progress) -> None:
     # The list's filters, read again as the job's owner: only what they may see when it runs.
     params = QueryDict(job.params.get("query", ""))

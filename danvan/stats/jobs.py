@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import QueryDict
 
 from danvan.core import jobs
+from danvan.core.replica import reads_replica
 from danvan.documents.services import report_day
 from danvan.stats import reports
 from danvan.stats.report_data import parse_filters
@@ -13,6 +14,7 @@ ANNUAL_PDF = "stats.annual-pdf"
 
 
 @jobs.handler(ANNUAL_PDF)
+@reads_replica
 def annual_pdf(job, progress) -> None:
     # The filters are read again as the job's owner: the scope is the one they have when it runs.
     filters, _ = parse_filters(job.user, QueryDict(job.params.get("query", "")))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from danvan.awards.statistics import dashboard_figures as award_figures
 from danvan.core.forms import unit_picker_html
 from danvan.core.jobs.views import start_and_follow
+from danvan.core.replica import reading_replica, reads_replica
 from danvan.documents.services import report_day
 from danvan.emulation.reports import status_counts as emulation_status
 from danvan.org.models import Unit
@@ -50,6 +51,7 @@ def dashboard(request):
 
 
 @login_required
+@reads_replica
 def index(request):
     filters, notes = parse_filters(request.user, request.GET)
     report = practice_report(request.user, filters)
@@ -80,6 +82,7 @@ def index(request):
 
 
 @login_required
+@reads_replica
 def export_xlsx(request):
     filters, _ = parse_filters(request.user, request.GET)
     only = request.GET.get("bang") or None
@@ -105,7 +108,8 @@ def annual_report(request, fmt: str):
         link = f"{reverse('stats:index')}?{query}"
         return start_and_follow(request, ANNUAL_PDF, title, {"query": query}, link=link)
     try:
-        document, _report = reports.annual_document(request.user, filters, report_day(filters.year, filters.unit))
+        with reading_replica():  # the PDF's job reads there too; starting it writes its row on the primary
+            document, _report = reports.annual_document(request.user, filters, report_day(filters.year, filters.unit))
     except reports.NoIssuer as exc:
         messages.error(request, str(exc))
         return redirect(f"{reverse('stats:index')}?{request.GET.urlencode()}")

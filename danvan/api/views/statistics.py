@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from danvan.api import serializers as s
+from danvan.core.replica import reading_replica
 from danvan.stats import cube
 from danvan.stats.report_data import MSG_UNIT_OUT_OF_SCOPE, parse_filters, practice_report
 
@@ -36,6 +37,10 @@ class StatisticsView(APIView):
             raise exceptions.ValidationError({"mode": ["Chế độ phải là as_at hoặc today."]})
         if params.get("loai") not in (None, "", "model", "exemplar"):
             raise exceptions.ValidationError({"kind": ["Loại phải là model hoặc exemplar."]})
+        with reading_replica():  # request.user was read on the primary when the key was checked
+            return self._report(request, params)
+
+    def _report(self, request, params):
         filters, notes = parse_filters(request.user, params)
         if notes:  # the report page falls back with a note; a program gets the error instead
             raise exceptions.ValidationError(

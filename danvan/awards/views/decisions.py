@@ -43,6 +43,7 @@ from danvan.core import scoping
 from danvan.core.forms import add_errors
 from danvan.core.jobs.views import start_and_follow
 from danvan.core.lists import Column, Listing
+from danvan.core.replica import reads_replica
 from danvan.core.vn import text_date
 from danvan.core.workflow import timeline
 from danvan.core.xlsx import export_bytes
@@ -91,6 +92,7 @@ def decision_list(request):
 
 
 @login_required
+@reads_replica
 def decision_export(request):
     """The issued decisions' recipients under the import columns (the list's year and unit filters apply)."""
     form = ListFilterForm(request.GET or None, user=request.user, statuses=DECISION_STATUSES)

@@ -12,6 +12,7 @@ from danvan.awards import reports
 from danvan.awards.forms import StatsForm
 from danvan.awards.statistics import award_report, latest_year
 from danvan.awards.views.common import DOCX, XLSX, attachment
+from danvan.core.replica import reads_replica
 from danvan.org.services import default_unit
 
 
@@ -22,6 +23,7 @@ def _report(request):
 
 
 @login_required
+@reads_replica
 def stats_index(request):
     form, report = _report(request)
     context = {"form": form, "report": report, "query": request.GET.urlencode()}
@@ -29,12 +31,14 @@ def stats_index(request):
 
 
 @login_required
+@reads_replica
 def stats_export(request):
     _, report = _report(request)
     return attachment(reports.workbook_bytes(report), XLSX, f"thong-ke-khen-thuong-{report.year}.xlsx")
 
 
 @login_required
+@reads_replica
 def stats_docx(request):
     _, report = _report(request)
     try:

@@ -33,6 +33,13 @@ def test_postgres_url_is_split_into_parts():
     )
 
 
+def test_through_pgbouncer_connections_are_not_kept_nor_server_cursors_used():
+    direct = database_from_url("postgres://dv@db.local/danvan")
+    pooled = database_from_url("postgres://dv@db.local:6432/danvan", pgbouncer=True)
+    assert (direct["CONN_MAX_AGE"], direct["DISABLE_SERVER_SIDE_CURSORS"]) == (60, False)
+    assert (pooled["CONN_MAX_AGE"], pooled["DISABLE_SERVER_SIDE_CURSORS"]) == (0, True)
+
+
 def test_unknown_database_scheme_is_refused():
     with pytest.raises(ValueError, match="unsupported scheme"):
         database_from_url("mysql://x/y")

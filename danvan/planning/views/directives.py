@@ -18,6 +18,7 @@ from danvan.core import changelog, scoping, uploads
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
+from danvan.core.replica import reads_replica
 from danvan.core.vn import text_date
 from danvan.core.xlsx import export_bytes
 from danvan.org.services import default_unit
@@ -247,6 +248,7 @@ def milestone_file(request, pk: int):
 
 
 @login_required
+@reads_replica
 def directive_export(request):
     content = export_bytes("directives", {}, user=request.user)
     return download(content, XLSX, "danh-muc-van-ban.xlsx")
@@ -295,6 +297,7 @@ def review_list(request):
 
 
 @login_required
+@reads_replica
 def review_report(request, fmt: str):
     """The reviews due in the year (or quarter) of the list: a Party-format report or an Excel list."""
     if fmt not in ("docx", "xlsx"):

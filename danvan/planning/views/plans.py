@@ -15,6 +15,7 @@ from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
+from danvan.core.replica import reads_replica
 from danvan.core.xlsx import export_bytes
 from danvan.planning import reports
 from danvan.planning.choices import TaskState, TaskStatus
@@ -168,6 +169,7 @@ def plan_docx(request, pk: int):
 
 
 @login_required
+@reads_replica
 def plan_export(request, pk: int):
     plan = get_plan(request, pk)
     content = export_bytes(PlanTasksKind.for_plan(plan), {"plan": plan.pk}, user=request.user)
