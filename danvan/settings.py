@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "danvan.awards",
     "danvan.emulation",
     "danvan.planning",
+    "danvan.opinion",
     "danvan.showcase",
     "danvan.api",
     "danvan.demo",

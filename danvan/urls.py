@@ -30,6 +30,7 @@ urlpatterns = [
     path("khen-thuong/", include("danvan.awards.urls")),
     path("thi-dua/", include("danvan.emulation.urls")),
     path("ke-hoach/", include("danvan.planning.urls")),
+    path("du-luan/", include("danvan.opinion.urls")),
     path("", include("danvan.core.jobs.urls")),
     path("quan-tri/", admin.site.urls),
     # Other systems: REST API with its OpenAPI schema and documentation page.

@@ -101,6 +101,17 @@ class BootstrapFormMixin:
         return bound
 
 
+class FilterForm(BootstrapFormMixin, forms.Form):
+    control_size = "sm"
+
+    def values(self) -> dict:
+        """The valid values only: a bad link never widens the user's scope or breaks the page."""
+        if not self.is_bound:
+            return {name: field.initial for name, field in self.fields.items()}
+        self.is_valid()
+        return self.cleaned_data
+
+
 def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's ValidationError on the form: per field where the form has it, else on top."""
     if hasattr(exc, "error_dict"):

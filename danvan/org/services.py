@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, LPad
 from django.utils import timezone
 
+from danvan.core import scoping
 from danvan.core.db import ViCollate
 from danvan.org.choices import LineageKind
 from danvan.org.models import LineageEvent, Unit, UnitQuerySet
@@ -21,6 +22,52 @@ def today() -> dt.date:
 
 # Kinds after which a predecessor that is not also a successor stops existing.
 ENDING_KINDS = {LineageKind.MERGE, LineageKind.SPLIT, LineageKind.END}
+
+
+def committee_root(unit):
+    """The unit whose subtree `unit` works for (plans, supervises, follows the people's opinion in): a
+    commission (Ban Dân vận), the Front or another body beside a Party committee works for that
+    committee's whole area, so its parent; a Party committee (province, district, commune) for its own
+    subtree."""
+    if unit.kind.tier == "other" and unit.parent_id:
+        return unit.parent
+    return unit
+
+
+def within(unit, root) -> bool:
+    return unit.path.startswith(root.path)
+
+
+RECENT_YEARS = 6
+
+
+def recent_start() -> dt.date:
+    return dt.date(timezone.localdate().year - RECENT_YEARS, 1, 1)
+
+
+def owner_units(user, include: int | None = None):
+    """Units the user may file records for (change scope), recent ones, in Vietnamese order."""
+    units = Unit.objects.restrict(user, scoping.CHANGE).valid_during(recent_start(), None)
+    if include is not None:
+        units = units | Unit.objects.filter(pk=include)
+    return units.select_related("kind").order_by(ViCollate("name"))
+
+
+def area_units(user, start: dt.date | None = None, end: dt.date | None = None, include=()):
+    """Units the user's units work for: the subtree of each one's Party committee (a commission
+    plans and supervises for its whole province), valid during [start, end]."""
+    paths = scoping.scope_paths(user, scoping.CHANGE)
+    units = Unit.objects.all()
+    if paths is not None:
+        tops = Unit.objects.filter(path__in=paths).select_related("kind", "parent")
+        q = Q(pk__in=[])
+        for root in {committee_root(top).pk: committee_root(top) for top in tops}.values():
+            q |= scoping.subtree_q("path", root.path)
+        units = units.filter(q)
+    units = units.valid_during(start or recent_start(), end)
+    if include:
+        units = units | Unit.objects.filter(pk__in=list(include))
+    return units.order_by("path")
 
 
 def single_top_unit() -> Unit | None:
@@ -156,7 +203,6 @@ def _chunks(items: list, size: int):
 
 def _set_paths_in_db(pks: list[int]) -> None:
     """path = parent's path + own zero-padded id, computed by the database (one UPDATE per chunk)."""
-    from danvan.core import scoping
 
     parent = Unit.objects.filter(pk=OuterRef("parent_id"))
     own = LPad(Cast("pk", CharField()), scoping.SEGMENT_WIDTH, Value("0"))
@@ -178,7 +224,6 @@ def map_to_day(units: Iterable[Unit], day: dt.date) -> dict[int, Unit | None]:
     for each step of the longest chain: a few queries), edges as id pairs and units with the few
     columns resolving needs, then resolves in memory (reports map thousands of units at once).
     """
-    from danvan.core import scoping
 
     seg = scoping.SEGMENT_WIDTH
     known: dict[int, Unit] = {}

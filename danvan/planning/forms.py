@@ -6,14 +6,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
-from danvan.core import scoping, uploads
-from danvan.core.db import ViCollate
-from danvan.core.forms import BootstrapFormMixin, DateField, DatePicker, UnitChoiceField, UnitMultipleChoiceField
+from danvan.core import uploads
+from danvan.core.forms import (
+    BootstrapFormMixin,
+    DateField,
+    DatePicker,
+    FilterForm,
+    UnitChoiceField,
+    UnitMultipleChoiceField,
+)
 from danvan.core.vn import fold, text_date
 from danvan.org.models import Unit
+from danvan.org.services import area_units, committee_root, owner_units
 from danvan.planning.choices import QUARTERS, Activity, Mode, ReviewKind, ReviewState, TaskState
 from danvan.planning.models import (
     Directive,
@@ -27,39 +33,7 @@ from danvan.planning.models import (
     TaskProgress,
     WorkPlan,
 )
-from danvan.planning.services.common import committee_root
 from danvan.planning.services.plans import usable_directives
-
-RECENT_YEARS = 6
-
-
-def _since() -> dt.date:
-    return dt.date(timezone.localdate().year - RECENT_YEARS, 1, 1)
-
-
-def owner_units(user, include: int | None = None):
-    """Units the user may file planning records for (change scope), recent ones, in Vietnamese order."""
-    units = Unit.objects.restrict(user, scoping.CHANGE).valid_during(_since(), None)
-    if include is not None:
-        units = units | Unit.objects.filter(pk=include)
-    return units.select_related("kind").order_by(ViCollate("name"))
-
-
-def area_units(user, start: dt.date | None = None, end: dt.date | None = None, include=()):
-    """Units the user's planning units work for: the subtree of each one's Party committee (a commission
-    plans and supervises for its whole province), valid during [start, end]."""
-    paths = scoping.scope_paths(user, scoping.CHANGE)
-    units = Unit.objects.all()
-    if paths is not None:
-        tops = Unit.objects.filter(path__in=paths).select_related("kind", "parent")
-        q = Q(pk__in=[])
-        for root in {committee_root(top).pk: committee_root(top) for top in tops}.values():
-            q |= scoping.subtree_q("path", root.path)
-        units = units.filter(q)
-    units = units.valid_during(start or _since(), end)
-    if include:
-        units = units | Unit.objects.filter(pk__in=list(include))
-    return units.order_by("path")
 
 
 class PlanningForm(BootstrapFormMixin, forms.ModelForm):
@@ -300,17 +274,6 @@ class FollowUpForm(BootstrapFormMixin, forms.ModelForm):
 def _years(extra: int = 1) -> list[tuple[str, str]]:
     this = timezone.localdate().year
     return [("", "Tất cả")] + [(str(y), str(y)) for y in range(this + extra, 2009, -1)]
-
-
-class FilterForm(BootstrapFormMixin, forms.Form):
-    control_size = "sm"
-
-    def values(self) -> dict:
-        """The valid values only: a bad link never widens the user's scope or breaks the page."""
-        if not self.is_bound:
-            return {name: field.initial for name, field in self.fields.items()}
-        self.is_valid()
-        return self.cleaned_data
 
 
 class DirectiveFilter(FilterForm):

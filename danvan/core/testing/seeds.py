@@ -2,20 +2,21 @@
 
 from django.apps import apps
 
-# app label -> (first model of the pair passed to seed_config, second model)
+# app label -> the models passed, in this order, to that app's seed.seed_config
 SEEDS = {
     "org": ("Bloc", "UnitKind"),
     "practices": ("Field", "Level"),
     "documents": ("FormatProfile", "PartyTerm"),
     "awards": ("Authority", "AwardType"),
     "planning": ("DirectiveType", "IssuingBody"),
+    "opinion": ("Topic",),
 }
 
 
 def reseed_all() -> None:
     from importlib import import_module
 
-    for label, (first, second) in SEEDS.items():
-        models = [apps.get_model(label, first), apps.get_model(label, second)]
+    for label, names in SEEDS.items():
+        models = [apps.get_model(label, name) for name in names]
         if not all(model.objects.exists() for model in models):
             import_module(f"danvan.{label}.seed").seed_config(*models)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from danvan.core import scoping
 from danvan.core.services import raise_errors, require  # noqa: F401 - used across planning services
+from danvan.org.services import committee_root, within  # noqa: F401 - used across planning services
 
 
 def today() -> dt.date:
@@ -17,19 +18,6 @@ def today() -> dt.date:
 def may_change(user, *units) -> bool:
     """Whether the user may change something belonging to (any of) these units."""
     return any(unit is not None and scoping.covers(user, unit.path, scoping.CHANGE) for unit in units)
-
-
-def committee_root(unit):
-    """The unit whose subtree `unit` plans for and supervises: a commission (Ban Dân vận), the Front or
-    another body beside a Party committee works for that committee's whole area, so its parent; a
-    Party committee (province, district, commune) for its own subtree."""
-    if unit.kind.tier == "other" and unit.parent_id:
-        return unit.parent
-    return unit
-
-
-def within(unit, root) -> bool:
-    return unit.path.startswith(root.path)
 
 
 def changes(obj) -> tuple[dict, dict]:

@@ -1,0 +1,184 @@
+"""The people's situation and public opinion: items noted by a unit, their sources and what became of them.
+
+An item belongs to the unit that recorded it (its scope) and happened in a place (a commune, ward or
+the unit itself). When the same matter is reported several times, the duplicates are merged into one
+case: they keep their own sources and dates and point to the case with `case`; lists and figures
+count cases only (`OpinionItem.objects.cases()`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
+
+from danvan.core.models import ConfigItem, ScopedModel, ScopedQuerySet
+from danvan.core.uploads import RandomName
+from danvan.core.vn import fold
+from danvan.opinion.choices import Intensity, Platform, Source, State, Tendency
+
+
+class Topic(ConfigItem):
+    """Lĩnh vực of an item (đất đai, y tế, an ninh trật tự...)."""
+
+    class Meta(ConfigItem.Meta):
+        verbose_name = "lĩnh vực dư luận"
+        verbose_name_plural = "lĩnh vực dư luận"
+
+
+class Collaborator(ScopedModel):
+    """A public-opinion collaborator ("cộng tác viên dư luận xã hội") on a unit's register."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name="đơn vị quản lý", on_delete=models.PROTECT, related_name="opinion_collaborators"
+    )
+    name = models.CharField("họ và tên", max_length=120)
+    position = models.CharField("chức vụ, nơi công tác", max_length=200, blank=True)
+    topic = models.ForeignKey(
+        Topic, verbose_name="lĩnh vực theo dõi", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    term_start = models.DateField("nhiệm kỳ từ ngày")
+    term_end = models.DateField("đến ngày", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    changelog_exclude = ("version",)
+
+    class Meta:
+        verbose_name = "cộng tác viên dư luận xã hội"
+        verbose_name_plural = "cộng tác viên dư luận xã hội"
+        ordering = ["unit__path", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("opinion:collaborator-detail", args=[self.pk])
+
+    def serves_on(self, day: dt.date) -> bool:
+        return self.term_start <= day and (self.term_end is None or day <= self.term_end)
+
+
+class ItemQuerySet(ScopedQuerySet):
+    def cases(self) -> ItemQuerySet:
+        """Items that stand for themselves: not merged into another case."""
+        return self.filter(case__isnull=True)
+
+    def with_overdue(self, day: dt.date) -> ItemQuerySet:
+        """`overdue`: forwarded and still unanswered after the answer's deadline (shown in red)."""
+        late = Q(state=State.FORWARDED, answer_due__lt=day)
+        return self.annotate(
+            overdue=Case(When(late, then=Value(True)), default=Value(False), output_field=models.BooleanField())
+        )
+
+    def overdue(self, day: dt.date) -> ItemQuerySet:
+        return self.filter(state=State.FORWARDED, answer_due__lt=day)
+
+
+class OpinionItem(ScopedModel):
+    """One matter of the people's opinion, from its source to the answer of the body it was sent to."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name="đơn vị nắm tình hình", on_delete=models.PROTECT, related_name="opinion_items"
+    )
+    place = models.ForeignKey(
+        "org.Unit", verbose_name="địa bàn", on_delete=models.PROTECT, related_name="opinion_items_here"
+    )
+    noted_on = models.DateField("ngày ghi nhận")
+    topic = models.ForeignKey(Topic, verbose_name="lĩnh vực", on_delete=models.PROTECT, related_name="items")
+    summary = models.TextField("nội dung")
+    source = models.CharField("nguồn", max_length=16, choices=Source.choices)
+    collaborator = models.ForeignKey(
+        Collaborator,
+        verbose_name="cộng tác viên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    source_detail = models.CharField(
+        "chi tiết nguồn", max_length=300, blank=True, help_text="Mạng lưới, tổ chức, tên báo, người phản ánh..."
+    )
+    platform = models.CharField("nền tảng", max_length=12, choices=Platform.choices, blank=True)
+    link = models.URLField("đường dẫn", max_length=500, blank=True)
+    reach = models.PositiveIntegerField("lượt tiếp cận, tương tác", null=True, blank=True)
+    tendency = models.CharField("chiều hướng", max_length=10, choices=Tendency.choices)
+    intensity = models.CharField("mức độ", max_length=8, choices=Intensity.choices, default=Intensity.LOW)
+    hot_spot = models.BooleanField("điểm nóng, vụ việc phức tạp", default=False)
+    people_involved = models.PositiveIntegerField("số người liên quan", null=True, blank=True)
+    proposal = models.TextField("đề xuất, kiến nghị", blank=True)
+    forwarded_to = models.CharField("cơ quan được chuyển đến", max_length=300, blank=True)
+    forwarded_on = models.DateField("ngày chuyển", null=True, blank=True)
+    answer_due = models.DateField("hạn trả lời", null=True, blank=True)
+    answer = models.TextField("nội dung trả lời", blank=True)
+    answered_on = models.DateField("ngày trả lời", null=True, blank=True)
+    state = models.CharField("tình trạng", max_length=10, choices=State.choices, default=State.NEW)
+    case = models.ForeignKey(
+        "self",
+        verbose_name="gộp vào vụ việc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="người ghi"
+    )
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    search_text = models.TextField(editable=False, default="")
+
+    changelog_exclude = ("search_text", "created_at", "updated_at", "version")
+    objects = models.Manager.from_queryset(ItemQuerySet)()
+
+    class Meta:
+        verbose_name = "thông tin dư luận"
+        verbose_name_plural = "thông tin dư luận"
+        ordering = ["-noted_on", "-id"]
+        indexes = [
+            models.Index(fields=["unit", "-noted_on"], name="opinion_unit_date_idx"),
+            models.Index(fields=["noted_on"], name="opinion_date_idx"),
+            models.Index(fields=["state", "answer_due"], name="opinion_state_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        text = " ".join(self.summary.split())
+        return text if len(text) <= 90 else text[:89] + "…"
+
+    def get_absolute_url(self) -> str:
+        return reverse("opinion:item-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        parts = (self.summary, self.source_detail, self.proposal, self.forwarded_to, self.answer)
+        self.search_text = fold(" ".join(p for p in parts if p))
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, day: dt.date) -> bool:
+        return self.state == State.FORWARDED and self.answer_due is not None and self.answer_due < day
+
+
+class ItemFile(ScopedModel):
+    """Evidence of an item: a screenshot of a post, a petition, a photo."""
+
+    item = models.ForeignKey(OpinionItem, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("tệp", upload_to=RandomName("opinion"), max_length=300)
+    original_name = models.CharField("tên tệp", max_length=255, blank=True)
+    caption = models.CharField("chú thích", max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    scope_path = "item__unit__path"
+
+    class Meta:
+        verbose_name = "tệp minh chứng"
+        verbose_name_plural = "tệp minh chứng"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.caption or self.original_name or self.file.name.rsplit("/", 1)[-1]
+
+    def changelog_unit_id(self) -> int | None:
+        return self.item.unit_id
