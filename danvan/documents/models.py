@@ -229,6 +229,7 @@ class Purpose(models.TextChoices):
     ANNOUNCEMENT = "announcement", "Thông báo kết luận"
     EMULATION = "emulation", "Báo cáo kết quả chấm điểm thi đua"
     AWARD_DECISION = "award-decision", "Quyết định khen thưởng"
+    OPINION_REPORT = "opinion-report", "Báo cáo tình hình nhân dân, dư luận xã hội"
 
 
 class Addressee(ConfigItem):

@@ -41,6 +41,7 @@ class ItemForm(VersionedForm):
     unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị nắm tình hình", empty_label="— Chọn đơn vị —")
     place = UnitChoiceField(Unit.objects.none(), label="Địa bàn", empty_label="— Chọn xã, phường, đơn vị —")
     noted_on = DateField(label="Ngày ghi nhận")
+    link = forms.URLField(label="Đường dẫn", max_length=500, required=False, assume_scheme="https")
 
     class Meta:
         model = OpinionItem
@@ -73,17 +74,36 @@ class ItemForm(VersionedForm):
             *self.fields["platform"].choices[1:],
         ]
         self.fields["summary"].help_text = "Tóm tắt sự việc, ý kiến của nhân dân."
+        self.fields["reach"].error_messages["min_value"] = "Lượt tiếp cận không được là số âm."
+        self.fields["people_involved"].error_messages["min_value"] = "Số người liên quan phải từ 1 trở lên."
+        self.fields["link"].error_messages["invalid"] = "Đường dẫn không hợp lệ; hãy dán cả địa chỉ, ví dụ https://…"
         if not item.pk:
             self.fields["noted_on"].initial = timezone.localdate()
 
+    SECTIONS = (
+        ("Sự việc", ("unit", "noted_on", "place", "topic", "summary")),
+        ("Nguồn thông tin", ("source", "collaborator", "source_detail", "platform", "link", "reach")),
+        ("Chiều hướng dư luận và đề xuất", ("tendency", "intensity", "hot_spot", "people_involved", "proposal")),
+    )
+    WIDE = frozenset({"summary", "proposal", "source_detail", "link"})
+
+    def sections(self) -> list[tuple[str, list]]:
+        """(heading, [(bound field, column css)]) for the template."""
+        return [
+            (heading, [(self[n], "col-12" if n in self.WIDE else "col-12 col-md-6 col-xl-4") for n in names])
+            for heading, names in self.SECTIONS
+        ]
+
 
 class ForwardForm(BootstrapFormMixin, forms.Form):
+    # Not required here: the service checks them with the rest, so every error shows at once.
     forwarded_to = forms.CharField(
         label="Cơ quan được chuyển đến",
         max_length=300,
-        help_text="Ví dụ: UBND xã Long Thuận, Sở Tài nguyên và Môi trường",
+        required=False,
+        help_text="Ví dụ: UBND xã Long Thuận, Sở Nông nghiệp và Môi trường",
     )
-    forwarded_on = DateField(label="Ngày chuyển")
+    forwarded_on = DateField(label="Ngày chuyển", required=False)
     answer_due = DateField(label="Hạn trả lời", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -94,8 +114,8 @@ class ForwardForm(BootstrapFormMixin, forms.Form):
 
 
 class AnswerForm(BootstrapFormMixin, forms.Form):
-    answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 3}))
-    answered_on = DateField(label="Ngày trả lời")
+    answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    answered_on = DateField(label="Ngày trả lời", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -229,12 +229,6 @@ ANSWER_FIELDS = ("answer", "answered_on")
 SOURCE_FIELDS = ("collaborator", "platform", "link", "reach")  # checked against the source
 
 
-def search_text(item: OpinionItem) -> str:
-    """What `OpinionItem.save` stores in `search_text` (bulk writes do not call save)."""
-    parts = (item.summary, item.source_detail, item.proposal, item.forwarded_to, item.answer)
-    return fold(" ".join(p for p in parts if p))
-
-
 def _item_key(unit_id: int, place_id: int, noted_on: dt.date, source: str, summary: str) -> tuple:
     return unit_id, place_id, noted_on, source, fold(summary)
 
@@ -510,7 +504,7 @@ class ItemsKind(ImportKind):
     def write(self, rows: list[Row], ctx: Context) -> None:
         items = [row.target for row in rows if row.action is Action.CREATE]
         for item in items:
-            item.search_text = search_text(item)
+            item.search_text = item.compute_search_text()
         bulk.insert(items)
         changelog.bulk_log((item, "create", None, changelog.snapshot(item)) for item in items)
 

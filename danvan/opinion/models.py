@@ -142,6 +142,8 @@ class OpinionItem(ScopedModel):
             models.Index(fields=["unit", "-noted_on"], name="opinion_unit_date_idx"),
             models.Index(fields=["noted_on"], name="opinion_date_idx"),
             models.Index(fields=["state", "answer_due"], name="opinion_state_due_idx"),
+            models.Index(fields=["forwarded_on"], name="opinion_forwarded_idx"),
+            models.Index(fields=["answered_on"], name="opinion_answered_idx"),
         ]
 
     def __str__(self) -> str:
@@ -151,9 +153,13 @@ class OpinionItem(ScopedModel):
     def get_absolute_url(self) -> str:
         return reverse("opinion:item-detail", args=[self.pk])
 
-    def save(self, *args, **kwargs):
+    def compute_search_text(self) -> str:
+        """Every searchable text, folded (no diacritics, đ = d); bulk writes call it too."""
         parts = (self.summary, self.source_detail, self.proposal, self.forwarded_to, self.answer)
-        self.search_text = fold(" ".join(p for p in parts if p))
+        return fold(" ".join(p for p in parts if p))
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.compute_search_text()
         super().save(*args, **kwargs)
 
     def is_overdue(self, day: dt.date) -> bool:

@@ -29,6 +29,7 @@ from danvan.documents import choices as doc_choices
 from danvan.documents.addressees import addressees_for
 from danvan.documents.docx import render_docx
 from danvan.documents.issuers import NoIssuer, body_name, scope_word
+from danvan.documents.models import Purpose
 from danvan.documents.phrasing import scope_sentence, split_sentence
 from danvan.documents.services import compose, scope_issuer
 from danvan.documents.spec import Annex, Column, Document, Heading, Paragraph, Table
@@ -49,9 +50,8 @@ __all__ = [
     "situation_document",
 ]
 
-# Receiving bodies configured for this purpose (and for every document) in the admin; until the
-# purpose is offered there, the rows for every document apply.
-PURPOSE = "opinion-report"
+# Receiving bodies configured for this purpose (and for every document) in the admin.
+PURPOSE = Purpose.OPINION_REPORT
 QUICK_REPORT = doc_choices.Kind(doc_choices.REPORT.code, "BÁO CÁO NHANH")
 NOTABLE_LIMIT = 30  # cases told in full in the periodic report; the rest are counted
 LIST_LIMIT = 30  # answers and overdue proposals listed in the periodic report (all are in the feedback report)

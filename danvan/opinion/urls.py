@@ -1,2 +1,27 @@
+from django.urls import path
+
+from danvan.opinion.views import collaborators, excel, items, reports
+
 app_name = "opinion"
-urlpatterns = []
+
+urlpatterns = [
+    path("", items.item_list, name="item-list"),
+    path("them/", items.item_create, name="item-create"),
+    path("<int:pk>/", items.item_detail, name="item-detail"),
+    path("<int:pk>/sua/", items.item_edit, name="item-edit"),
+    path("<int:pk>/buoc/<slug:action>/", items.item_step, name="item-step"),
+    path("<int:pk>/gop/", items.item_merge, name="item-merge"),
+    path("<int:pk>/tach/", items.item_unmerge, name="item-unmerge"),
+    path("<int:pk>/tep/", items.file_add, name="item-file-add"),
+    path("tep/<int:pk>/", items.file_open, name="item-file"),
+    path("tep/<int:pk>/xoa/", items.file_delete, name="item-file-delete"),
+    path("xuat-excel/", excel.item_export, name="item-export"),
+    path("mau-excel/", excel.item_template, name="item-template"),
+    path("cong-tac-vien/", collaborators.collaborator_list, name="collaborator-list"),
+    path("cong-tac-vien/them/", collaborators.collaborator_create, name="collaborator-create"),
+    path("cong-tac-vien/<int:pk>/", collaborators.collaborator_detail, name="collaborator-detail"),
+    path("cong-tac-vien/<int:pk>/sua/", collaborators.collaborator_edit, name="collaborator-edit"),
+    path("bao-cao/", reports.report_index, name="reports"),
+    path("bao-cao/tinh-hinh/", reports.situation_report, name="situation-report"),
+    path("bao-cao/phan-hoi/", reports.feedback_report, name="feedback-report"),
+]

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.awards.statistics import dashboard_figures as award_figures
 from danvan.core.forms import unit_picker_html
@@ -10,6 +11,7 @@ from danvan.core.jobs.views import start_and_follow
 from danvan.core.replica import reading_replica, reads_replica
 from danvan.documents.services import report_day
 from danvan.emulation.reports import status_counts as emulation_status
+from danvan.opinion.dashboard import panel as opinion_panel
 from danvan.org.models import Unit
 from danvan.planning.dashboard import panels as planning_panels
 from danvan.stats import cube, exports, reports
@@ -43,6 +45,7 @@ def dashboard(request):
         "d": d,
         "trend_chart": chart_data(d.trend),
         "planning": planning_panels(request.user, year=d.year),
+        "opinion": opinion_panel(request.user, timezone.localdate()),
         "emulation": emulation_status(request.user, year=d.year),
         "awards": award_figures(request.user, d.year),
     }
