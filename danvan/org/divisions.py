@@ -417,10 +417,10 @@ def _update_units(specs: list[UnitSpec], units: dict[str, Unit]) -> int:
         elif before:
             for name in before:
                 setattr(unit, name, getattr(spec, name))
-            unit.search_text = unit.compute_search_text()
+            unit.set_search_keys()
             changed.append((unit, before, {f: getattr(unit, f) for f in before}))
     if changed:
-        Unit.objects.bulk_update([u for u, _, _ in changed], [*UPDATED_FIELDS, "search_text"], batch_size=500)
+        Unit.objects.bulk_update([u for u, _, _ in changed], [*UPDATED_FIELDS, *Unit.SEARCH_FIELDS], batch_size=500)
         changelog.bulk_log((u, "update", _json(before), _json(after)) for u, before, after in changed)
     _move_units(moved, {s.code: s for s in specs})
     return len(changed) + len(moved)

@@ -255,8 +255,8 @@ class UnitsKind(ModelKind):
         updated = [row for row in rows if row.action is Action.UPDATE]
         plain = [row for row in updated if not row.extra["reparent"]]
         for row in plain:
-            row.target.search_text = row.target.compute_search_text()
-        self.bulk_update(plain, extra_fields=["search_text"])
+            row.target.set_search_keys()
+        self.bulk_update(plain, extra_fields=Unit.SEARCH_FIELDS)
         # Re-parenting moves a subtree's paths: save() does it; top-down so no step makes a loop.
         for row in sorted((row for row in updated if row.extra["reparent"]), key=lambda row: row.extra["depth"]):
             unit, parent = row.target, row.target.parent

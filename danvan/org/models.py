@@ -17,7 +17,7 @@ from danvan.core.models import (
     ValidityPeriod,
     ValidityQuerySet,
 )
-from danvan.core.vn import fold
+from danvan.core.vn import fold, fold_key
 from danvan.org.choices import LineageKind, Role, Tier
 
 
@@ -40,6 +40,15 @@ class UnitKind(ConfigItem):
     class Meta(ConfigItem.Meta):
         verbose_name = "loại đơn vị"
         verbose_name_plural = "loại đơn vị"
+
+
+NAME_KEY_LENGTH = 255
+
+
+def unit_name_key(text: object) -> str:
+    """What a unit is found by when a file names it: its name without case, diacritics or punctuation
+    ("Đảng uỷ xã Long Thuận", "ĐẢNG ỦY XÃ LONG THUẬN" -> "dang uy xa long thuan")."""
+    return fold_key(text)[:NAME_KEY_LENGTH]
 
 
 class UnitQuerySet(ValidityQuerySet, ScopedQuerySet):
@@ -70,9 +79,14 @@ class Unit(ValidityPeriod, ScopedModel):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     search_text = models.CharField(max_length=600, editable=False, default="")
+    # unit_name_key of the name and of the short name: imports find units by them (org.resolver).
+    name_key = models.CharField(max_length=NAME_KEY_LENGTH, editable=False, default="")
+    short_name_key = models.CharField(max_length=NAME_KEY_LENGTH, editable=False, default="")
 
     scope_path = "path"
-    changelog_exclude = ("path", "depth", "search_text")
+    # Derived from the name; set by set_search_keys() (list them in a bulk_update that changes names).
+    SEARCH_FIELDS = ("search_text", "name_key", "short_name_key")
+    changelog_exclude = ("path", "depth", *SEARCH_FIELDS)
     objects = models.Manager.from_queryset(UnitQuerySet)()
 
     class Meta:
@@ -82,6 +96,8 @@ class Unit(ValidityPeriod, ScopedModel):
         indexes = [
             models.Index(fields=["parent", "name"], name="unit_parent_idx"),
             models.Index(fields=["valid_from", "valid_until"], name="unit_validity_idx"),
+            models.Index(fields=["name_key"], name="unit_name_key_idx"),
+            models.Index(fields=["short_name_key"], name="unit_short_name_key_idx"),
         ]
 
     def __str__(self) -> str:
@@ -101,8 +117,14 @@ class Unit(ValidityPeriod, ScopedModel):
     def compute_search_text(self) -> str:
         return fold(" ".join(filter(None, [self.code, self.name, self.short_name])))
 
-    def save(self, *args, **kwargs):
+    def set_search_keys(self) -> None:
+        """The fields derived from the code and names (SEARCH_FIELDS), as save() sets them."""
         self.search_text = self.compute_search_text()
+        self.name_key = unit_name_key(self.name)
+        self.short_name_key = unit_name_key(self.short_name)
+
+    def save(self, *args, **kwargs):
+        self.set_search_keys()
         with transaction.atomic():
             if self.pk and self.parent_id and self.parent.path.startswith(self.path or "-"):
                 raise ValueError(f"Không thể đặt {self} trực thuộc đơn vị cấp dưới của chính nó.")

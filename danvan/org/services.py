@@ -176,7 +176,7 @@ def bulk_create_units(units: list[Unit], log: bool = True, batch_size: int = 200
 
     pending = list(units)
     for unit in pending:
-        unit.search_text = unit.compute_search_text()
+        unit.set_search_keys()
     while pending:
         ready = [u for u in pending if u.parent is None or u.parent.pk is not None]
         if not ready:
