@@ -27,6 +27,7 @@ CONTRIBUTORS = [
     "danvan.awards.demo",
     "danvan.emulation.demo",
     "danvan.planning.demo",
+    "danvan.opinion.demo",
 ]
 
 
