@@ -13,9 +13,9 @@ committee that recognizes a unit's models in the usual cycle (a commune's distri
 province). Bringing in a final state (recognized, rejected) also needs the right to review at that
 level, as the workflow does, so nobody recognizes their own unit's model through a spreadsheet.
 
-`Đơn vị` is a unit code, or a unit's name (case, diacritics and "uỷ"/"ủy" do not matter). Names repeat
-across provinces and eras: a name matching several units keeps those valid in the row's year, then
-those within the importing user's scope; still several is an error that lists their codes.
+`Đơn vị` is a unit code, a unit's name, or "code – name" as the template's list writes it, found by
+the one resolver of every import (`danvan.org.resolver`): same-named units are told apart by the
+row's year, then by the importing user's scope; still several is an error that lists their codes.
 
 Everything the rows need is preloaded in a few queries; no query runs per row.
 """
@@ -26,7 +26,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from django.db.models import QuerySet
@@ -34,12 +34,13 @@ from django.db.models.base import ModelState
 from django.utils import timezone
 
 from danvan.core import changelog, numbering, scoping
-from danvan.core.vn import clean_text, fold_key, text_date
+from danvan.core.vn import clean_text
 from danvan.core.xlsx import Action, Choice, Column, Context, Date, Integer, ModelKind, Row, Text, register
 from danvan.core.xlsx.engine import gc_paused
 from danvan.core.xlsx.modelkind import KEY_CHUNK, unit_path
 from danvan.core.xlsx.parsers import enum_choices
 from danvan.org.models import Bloc, Unit, UnitKind
+from danvan.org.resolver import UnitResolver
 from danvan.practices import rules, services
 from danvan.practices.choices import FINAL_STATUSES, Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
@@ -47,9 +48,6 @@ from danvan.practices.models import Field, Level, Practice
 MSG_LOCKED = "Mô hình đã được công nhận nên không sửa bằng nhập Excel; hãy lập đính chính (khác ở: {})."
 MSG_NO_CODE = "Không tìm thấy mô hình có mã '{}'; để trống ô này nếu là mô hình mới."
 MSG_CODE_YEAR = "Mã '{}' là mã của năm {}, không khớp với năm {} của dòng này."
-MSG_UNIT_UNKNOWN = "Không tìm thấy đơn vị có mã hoặc tên '{}'."
-MSG_UNIT_AMBIGUOUS = "Có {} đơn vị cùng tên '{}' ({}); hãy ghi mã đơn vị để phân biệt."
-MSG_UNIT_NONE_IN_YEAR = "Không có đơn vị nào tên '{}' hoạt động trong năm {} ({})."
 MSG_NO_BLOC = "Chưa nhập khối và đơn vị “{}” không có khối mặc định."
 MSG_SAME_RECORD = "Trùng với dòng {} (cùng một mô hình: {})."
 MSG_SAME_NATURAL = "Trùng với dòng {} (cùng đơn vị, năm, tên mô hình và họ tên)."
@@ -58,7 +56,6 @@ MSG_NATURAL_AMBIGUOUS = "Đơn vị đã có {} mô hình cùng tên trong năm 
 MSG_REVIEW = "Chỉ người có quyền xét công nhận của “{}” mới nhập được trạng thái “{}”."
 
 CODE_LENGTH = Practice._meta.get_field("code").max_length
-_UNIT_CODE_SEPARATOR = re.compile(r"\s+[-–—]\s+")  # "X1 – Đảng ủy xã..." as the template's list offers it
 
 
 def _max_length(name: str) -> int:
@@ -264,7 +261,11 @@ class PracticesKind(ModelKind):
         if "levels" not in data:
             data["levels"] = {level.pk: level for level in Level.objects.all()}
             data["default_blocs"] = dict(UnitKind.objects.values_list("pk", "default_bloc_id"))
-        data["units"] = units = UnitIndex.for_chunk(rows, ctx.user, data.get("units"))
+            data["years"] = rules.year_range()
+            data["units"] = UnitResolver(ctx.user)
+        units: UnitResolver = data["units"]
+        units.load(row.values.get("unit") for row in rows)
+        years = data["years"]
         existing = self.existing(sorted({row.values["code"] for row in rows if row.values.get("code")}), ctx)
         counters = data.setdefault("counters", {})  # as before anything is written, for the whole file
         counters.update(
@@ -280,14 +281,16 @@ class PracticesKind(ModelKind):
         for row in rows:
             text = row.values.get("unit")
             if text:
-                unit, message = units.resolve(text, row.values.get("year"))
+                year = row.values.get("year")
+                unit, message = units.resolve(text, year=year if year in years else None)
                 if message:
                     row.error("unit", message)
                 row.extra["unit"] = unit
             row.extra["key"] = _natural_key(row)
         natural = self._natural_matches(rows)
         records = [*existing.values(), *natural.values()]
-        units.by_pk({obj.unit_id for obj in records} | {u.parent_id for u in units.resolved() if u.parent_id})
+        parents = {unit.parent_id for row in rows if (unit := row.extra.get("unit")) is not None}
+        units.by_pk({obj.unit_id for obj in records} | parents)
 
         new_practice = _practice_maker()
         claimed: dict[int, int] = data.setdefault("claimed", {})  # record pk -> the first row targeting it
@@ -343,7 +346,7 @@ class PracticesKind(ModelKind):
             status=obj.status,
             recognized_level=levels.get(obj.recognized_level_id) if obj.recognized_level_id else None,
             decision_date=obj.decision_date,
-            years=ctx.data["units"].years,
+            years=ctx.data["years"],
         )
         for field, message in problems:
             row.error(field, message)
@@ -558,179 +561,6 @@ class PracticesKind(ModelKind):
                 date,
                 description,
             ]
-
-
-# --- Units by code or name -----------------------------------------------------------------------
-
-UNIT_FIELDS = ("code", "name", "path", "parent_id", "bloc_id", "kind_id", "valid_from", "valid_until")
-FEW_UNITS = 500  # a file naming up to this many units looks their codes up; a longer one loads its years' units
-
-
-class UnitIndex:
-    """The units a file names, loaded at once: by code, and by folded name for the rest."""
-
-    def __init__(self, user: Any) -> None:
-        self.user = user
-        self.codes: dict[str, Unit] = {}
-        self.names: dict[str, list[Unit]] = defaultdict(list)
-        self.pks: dict[int, Unit] = {}
-        self._resolved: dict[tuple[str, int | None], tuple[Unit | None, str | None]] = {}
-        self._coded: dict[str, Unit] = {}  # texts that are a unit's code as they are
-        self.years = rules.year_range()
-        self.span: tuple | None = None  # (first, last day) whose units were all loaded, by code and name
-
-    @classmethod
-    def load(cls, rows: list[Row], user: Any) -> UnitIndex:
-        index = cls(user)
-        texts = sorted({row.values["unit"] for row in rows if row.values.get("unit")})
-        if len(texts) <= FEW_UNITS:  # a short list: look its codes up
-            index._add(_units_where("code__in", _code_keys(texts)))
-        if all(index.coded(text) for text in texts):
-            return index
-        # Names, or a long list: every unit valid in the file's years, by code and by name (a name is
-        # unique, if at all, only within a year).
-        allowed = rules.year_range()
-        years = [y for row in rows if isinstance(y := row.values.get("year"), int) and y in allowed]
-        start = rules.year_bounds(min(years))[0] if years else None
-        end = rules.year_bounds(max(years))[1] if years else None
-        index._add(_units(Unit.objects.valid_during(start, end)), names=True)
-        if start is not None and end is not None:
-            index.span = (start, end)
-        # Units valid at other times, found so that the message can say when they were valid.
-        missing = [text for text in texts if not index.coded(text) and fold_key(text) not in index.names]
-        if missing and len(texts) > FEW_UNITS:
-            index._add(_units_where("code__in", _code_keys(missing)))
-            missing = [text for text in missing if not index.coded(text)]
-        if missing:
-            index._add(_units_where("name__in", missing), names=True)
-        return index
-
-    @classmethod
-    def for_chunk(cls, rows: list[Row], user: Any, previous: UnitIndex | None) -> UnitIndex:
-        """The previous chunk's index when it already holds every unit this chunk names (a long file
-        loads its years' units once, not once per chunk), else a new one."""
-        if previous is not None and previous.serves(rows):
-            return previous
-        return cls.load(rows, user)
-
-    def serves(self, rows: list[Row]) -> bool:
-        """Whether every row's unit and year fall within what a year-wide load brought in."""
-        if self.span is None:
-            return False
-        start, end = self.span
-        for row in rows:
-            year, text = row.values.get("year"), row.values.get("unit")
-            if not isinstance(year, int) or not start <= rules.year_bounds(year)[0] <= end:
-                return False
-            if text and not self.coded(text) and fold_key(text) not in self.names:
-                return False
-        return True
-
-    def by_code(self, text: str) -> Unit | None:
-        return self.codes.get(text) or self.codes.get(text.upper())
-
-    def coded(self, text: str) -> bool:
-        """Whether the text is a known code, alone or before " – " as the template's list writes it."""
-        prefix = _code_prefix(text)
-        return self.by_code(text) is not None or (prefix is not None and self.by_code(prefix) is not None)
-
-    def _add(self, units: Iterable[Unit], names: bool = False) -> None:
-        for unit in units:
-            if unit.pk in self.pks:
-                unit = self.pks[unit.pk]
-            else:
-                self.pks[unit.pk] = unit
-                self.codes[unit.code] = unit
-            if names:
-                bucket = self.names[_unit_name_key(unit.name)]
-                if unit not in bucket:
-                    bucket.append(unit)
-
-    def by_pk(self, pks: set[int]) -> dict[int, Unit]:
-        """Units by id, loading the ones not already here (the current units of updated records)."""
-        missing = sorted(pk for pk in pks if pk not in self.pks)
-        self._add(_units_where("pk__in", missing))
-        return {pk: self.pks[pk] for pk in pks if pk in self.pks}
-
-    def resolved(self) -> list[Unit]:
-        return [*self._coded.values(), *(unit for unit, _ in self._resolved.values() if unit is not None)]
-
-    def resolve(self, text: str, year: int | None) -> tuple[Unit | None, str | None]:
-        unit = self.codes.get(text)
-        if unit is not None:  # a code names one unit whatever the year (as _resolve decides first)
-            self._coded[text] = unit
-            return unit, None
-        key = (text, year if isinstance(year, int) else None)
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve(text, key[1])
-        return self._resolved[key]
-
-    def _resolve(self, text: str, year: int | None) -> tuple[Unit | None, str | None]:
-        unit = self.by_code(text)
-        if unit is not None:
-            return unit, None
-        candidates = self.names.get(fold_key(text), [])
-        if not candidates:
-            prefix = _code_prefix(text)
-            unit = self.by_code(prefix) if prefix else None
-            return (unit, None) if unit is not None else (None, MSG_UNIT_UNKNOWN.format(text))
-        pool = [unit for unit in candidates if clean_text(unit.name).casefold() == text.casefold()] or candidates
-        if len(pool) > 1 and year is not None and year in self.years:
-            start, end = rules.year_bounds(year)
-            valid = [unit for unit in pool if unit.overlaps(start, end)]
-            if not valid:
-                return None, MSG_UNIT_NONE_IN_YEAR.format(text, year, _listing(pool))
-            pool = valid
-        if len(pool) > 1 and self.user is not None:
-            pool = [unit for unit in pool if scoping.covers(self.user, unit.path, scoping.CHANGE)] or pool
-        if len(pool) > 1:
-            return None, MSG_UNIT_AMBIGUOUS.format(len(pool), text, _listing(pool))
-        return pool[0], None
-
-
-# A file ordered by year loads the units again for each new span of years: folding their 14,000 names
-# each time would cost more than loading them (fold_key is a function of the text alone).
-_unit_name_key = lru_cache(maxsize=65536)(fold_key)
-
-
-def _units(queryset: QuerySet) -> Iterator[Unit]:
-    """The units with only UNIT_FIELDS loaded, as `.only()` gives them (any other field loads on
-    access), built from plain rows without the model's __init__: a national file names 14,000 units."""
-    names = ("id", *UNIT_FIELDS)
-    for values in queryset.values_list(*names):
-        unit = Unit.__new__(Unit)
-        unit.__dict__.update(zip(names, values, strict=True))
-        unit._state = ModelState()
-        unit._state.adding, unit._state.db = False, queryset.db
-        yield unit
-
-
-def _units_where(lookup: str, values: Sequence[Any]) -> Iterator[Unit]:
-    for start in range(0, len(values), KEY_CHUNK):
-        yield from _units(Unit.objects.filter(**{lookup: values[start : start + KEY_CHUNK]}))
-
-
-def _listing(units: list[Unit]) -> str:
-    parts = []
-    for unit in sorted(units, key=lambda u: u.code):
-        ended = f", đến {text_date(unit.valid_until)}" if unit.valid_until else ""
-        parts.append(f"mã {unit.code}{ended}")
-    return "; ".join(parts)
-
-
-def _code_keys(texts: Iterable[str]) -> list[str]:
-    """What a unit's code may be in these cells: the text, in capitals, or before " – " (the template's list)."""
-    keys = set()
-    for text in texts:
-        keys.update((text, text.upper()))
-        if prefix := _code_prefix(text):
-            keys.update((prefix, prefix.upper()))
-    return sorted(keys)
-
-
-def _code_prefix(text: str) -> str | None:
-    parts = _UNIT_CODE_SEPARATOR.split(text, maxsplit=1)
-    return parts[0] if len(parts) == 2 else None
 
 
 def _chunked(queryset: QuerySet, lookup: str, values: Sequence[Any]) -> Iterator[Any]:

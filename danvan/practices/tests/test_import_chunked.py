@@ -164,18 +164,17 @@ def test_a_row_in_error_sends_the_import_back_to_two_passes_that_report_every_er
     assert not result.written and state() == before
 
 
-def test_a_long_list_loads_its_years_units_once_for_all_chunks(cast, tmp_path, chunked, monkeypatch):
-    from danvan.practices import imports
+def test_a_unit_the_file_names_is_looked_up_once_for_all_chunks(cast, tmp_path, chunked, monkeypatch):
+    from danvan.org.resolver import UnitResolver
 
-    monkeypatch.setattr(imports, "FEW_UNITS", 0)  # every list counts as long: units loaded by year
-    loads = []
-    original = imports.UnitIndex.load.__func__
+    fetched = []
+    original = UnitResolver._fetch
 
-    def load(cls, rows, user):
-        loads.append([row.number for row in rows])
-        return original(cls, rows, user)
+    def fetch(self, texts):
+        fetched.append(list(texts))
+        return original(self, texts)
 
-    monkeypatch.setattr(imports.UnitIndex, "load", classmethod(load))
+    monkeypatch.setattr(UnitResolver, "_fetch", fetch)
     rows = [row(stt=n, name=f"Mô hình số {n}", year=2019, unit="Đảng ủy xã Long Thuận") for n in range(1, 6)]
     rows += [row(stt=6, name="Mô hình số 6", year=2020, unit="C2"), row(stt=7, name="Mô hình số 7", unit="Không có")]
     path = write_xlsx(tmp_path / "ds.xlsx", rows)
@@ -185,8 +184,8 @@ def test_a_long_list_loads_its_years_units_once_for_all_chunks(cast, tmp_path, c
         == messages(whole(path))
         == ["Dòng 13, cột 'Đơn vị': Không tìm thấy đơn vị có mã hoặc tên 'Không có'."]
     )
-    # Chunks of 2019 rows share one load; 2020 and the unknown name need their own.
-    assert loads[:3] == [[7, 8], [11, 12], [13]]
+    # The chunks of rows 9-10 and 11 (the same name) ask nothing; C2 and the unknown name once each.
+    assert fetched[:3] == [["Đảng ủy xã Long Thuận"], ["C2"], ["Không có"]]
 
 
 def test_past_a_limit_errors_are_counted_not_kept(cast, tmp_path, chunked, monkeypatch):
