@@ -45,3 +45,26 @@ class State(models.TextChoices):
 
 
 OPEN_STATES = (State.NEW, State.FORWARDED, State.ANSWERED, State.WATCHING)
+
+
+class ReceptionKind(models.TextChoices):
+    REGULAR = "regular", "Định kỳ"
+    UNSCHEDULED = "unscheduled", "Đột xuất"
+
+
+class ReceptionStatus(models.TextChoices):
+    PLANNED = "planned", "Theo lịch"
+    HELD = "held", "Đã tiếp"
+    CANCELLED = "cancelled", "Hoãn, hủy"
+
+
+class CaseType(models.TextChoices):
+    REFLECTION = "reflection", "Phản ánh"
+    PETITION = "petition", "Kiến nghị"
+    COMPLAINT = "complaint", "Khiếu nại"
+    DENUNCIATION = "denunciation", "Tố cáo"
+
+
+class HostRole(models.TextChoices):
+    SECRETARY = "secretary", "Bí thư cấp ủy"
+    CHAIR = "chair", "Chủ tịch Ủy ban nhân dân"

@@ -12,7 +12,16 @@ from danvan.core import scoping, uploads
 from danvan.core.forms import BootstrapFormMixin, DateField, FilterForm, UnitChoiceField
 from danvan.core.vn import fold
 from danvan.opinion.choices import OPEN_STATES, Source, State, Tendency
-from danvan.opinion.models import Collaborator, OpinionItem, Topic
+from danvan.opinion.models import (
+    Collaborator,
+    Commitment,
+    Dialogue,
+    DialogueIssue,
+    OpinionItem,
+    Reception,
+    ReceptionCase,
+    Topic,
+)
 from danvan.org.models import Unit
 from danvan.org.services import area_units, owner_units
 
@@ -219,3 +228,118 @@ class ItemFilter(FilterForm):
         if values.get("diem_nong"):
             rows = rows.filter(hot_spot=True)
         return rows
+
+
+# --- Citizen reception and dialogues ---------------------------------------------------------------
+
+
+def optional_here(form, *names: str) -> None:
+    """Leave these to the service's rules, so every missing value is named at once, in its words."""
+    for name in names:
+        form.fields[name].required = False
+
+
+class ReceptionForm(VersionedForm):
+    unit = UnitChoiceField(Unit.objects.none(), label="Cấp ủy, đơn vị", empty_label="— Chọn đơn vị —")
+    day = DateField(label="Ngày tiếp")
+
+    class Meta:
+        model = Reception
+        fields = ["unit", "day", "leader", "kind", "status", "place", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = owner_units(user, include=self.instance.unit_id)
+        self.fields["leader"].widget.attrs["placeholder"] = "VD: Nguyễn Văn A, Bí thư Đảng ủy xã"
+
+
+class ReceptionCaseForm(BootstrapFormMixin, forms.ModelForm):
+    deadline = DateField(label="Hạn giải quyết", required=False)
+    settled_on = DateField(label="Ngày có kết quả", required=False)
+
+    class Meta:
+        model = ReceptionCase
+        fields = ["petitioner", "case_type", "people", "content", "assigned_to", "deadline", "result", "settled_on"]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 2}),
+            "result": forms.Textarea(attrs={"rows": 2}),
+            "people": forms.NumberInput(attrs={"min": 1}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].error_messages["min_value"] = "Số người phải từ 1 trở lên."
+        optional_here(self, "petitioner", "content")
+
+
+class DialogueForm(VersionedForm):
+    unit = UnitChoiceField(Unit.objects.none(), label="Cấp ủy, chính quyền", empty_label="— Chọn đơn vị —")
+    day = DateField(label="Ngày đối thoại")
+    notice_on = DateField(label="Ngày thông báo cho nhân dân", required=False)
+    published_on = DateField(label="Ngày công khai kết quả", required=False)
+
+    class Meta:
+        model = Dialogue
+        fields = [
+            "unit",
+            "day",
+            "host_role",
+            "hosts",
+            "topic",
+            "place",
+            "notice_on",
+            "participants",
+            "published_on",
+            "publication",
+        ]
+        widgets = {"participants": forms.NumberInput(attrs={"min": 1})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = owner_units(user, include=self.instance.unit_id)
+        self.fields["participants"].error_messages["min_value"] = "Số người tham dự phải từ 1 trở lên."
+
+
+class DialogueIssueForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = DialogueIssue
+        fields = ["raised_by", "content", "answer"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 2}), "answer": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        optional_here(self, "content")
+
+
+class CommitmentForm(BootstrapFormMixin, forms.ModelForm):
+    deadline = DateField(label="Hạn thực hiện", required=False)
+
+    class Meta:
+        model = Commitment
+        fields = ["content", "responsible", "deadline"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        optional_here(self, "content", "responsible")
+
+
+class CommitmentDoneForm(BootstrapFormMixin, forms.Form):
+    done_on = DateField(label="Ngày hoàn thành", required=False)
+    result = forms.CharField(label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["done_on"].initial = timezone.localdate()
+
+
+class MeetingFilter(FilterForm):
+    nam = forms.TypedChoiceField(label="Năm", coerce=int, required=False, empty_value=None)
+    don_vi = UnitChoiceField(Unit.objects.none(), label="Đơn vị", required=False, preselect=False, empty_label="Tất cả")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nam"].choices = _years()
+        self.fields["nam"].initial = timezone.localdate().year
+        self.fields["don_vi"].queryset = Unit.objects.restrict(user).order_by("path")

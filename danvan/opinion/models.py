@@ -18,7 +18,17 @@ from django.urls import reverse
 from danvan.core.models import ConfigItem, ScopedModel, ScopedQuerySet
 from danvan.core.uploads import RandomName
 from danvan.core.vn import fold
-from danvan.opinion.choices import Intensity, Platform, Source, State, Tendency
+from danvan.opinion.choices import (
+    CaseType,
+    HostRole,
+    Intensity,
+    Platform,
+    ReceptionKind,
+    ReceptionStatus,
+    Source,
+    State,
+    Tendency,
+)
 
 
 class Topic(ConfigItem):
@@ -188,3 +198,156 @@ class ItemFile(ScopedModel):
 
     def changelog_unit_id(self) -> int | None:
         return self.item.unit_id
+
+
+# --- Citizen reception and dialogues ---------------------------------------------------------------
+
+
+class Reception(ScopedModel):
+    """A citizen-reception day of a Party committee's head (Quy định 11-QĐi/TW): on the schedule, then
+    held (it counts towards the monthly minimum) or cancelled."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name="cấp ủy, đơn vị", on_delete=models.PROTECT, related_name="receptions"
+    )
+    day = models.DateField("ngày tiếp")
+    leader = models.CharField("người chủ trì tiếp", max_length=200, help_text="Họ tên, chức vụ")
+    kind = models.CharField("hình thức", max_length=12, choices=ReceptionKind.choices, default=ReceptionKind.REGULAR)
+    status = models.CharField(
+        "tình trạng", max_length=10, choices=ReceptionStatus.choices, default=ReceptionStatus.PLANNED
+    )
+    place = models.CharField("địa điểm", max_length=300, blank=True)
+    notes = models.TextField("ghi chú", blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    changelog_exclude = ("version",)
+
+    class Meta:
+        verbose_name = "buổi tiếp công dân"
+        verbose_name_plural = "tiếp công dân"
+        ordering = ["-day", "-id"]
+        indexes = [models.Index(fields=["unit", "day"], name="reception_unit_day_idx")]
+
+    def __str__(self) -> str:
+        return f"Tiếp công dân ngày {self.day:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("opinion:reception-detail", args=[self.pk])
+
+
+class ReceptionCase(ScopedModel):
+    """A matter heard at a reception: who brought it, what kind, who must settle it, by when, the result."""
+
+    reception = models.ForeignKey(Reception, on_delete=models.CASCADE, related_name="cases")
+    petitioner = models.CharField("người đến", max_length=200, help_text="Họ tên người đại diện, nơi cư trú")
+    case_type = models.CharField("loại đơn, việc", max_length=14, choices=CaseType.choices)
+    people = models.PositiveIntegerField("số người", default=1)
+    content = models.TextField("nội dung")
+    assigned_to = models.CharField("giao cho", max_length=300, blank=True)
+    deadline = models.DateField("hạn giải quyết", null=True, blank=True)
+    result = models.TextField("kết quả giải quyết", blank=True)
+    settled_on = models.DateField("ngày có kết quả", null=True, blank=True)
+
+    scope_path = "reception__unit__path"
+
+    class Meta:
+        verbose_name = "vụ việc tiếp nhận khi tiếp công dân"
+        verbose_name_plural = "vụ việc tiếp nhận khi tiếp công dân"
+        ordering = ["reception", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_case_type_display()}: {self.petitioner}"
+
+    def changelog_unit_id(self) -> int | None:
+        return self.reception.unit_id
+
+    def is_overdue(self, day: dt.date) -> bool:
+        return self.settled_on is None and self.deadline is not None and self.deadline < day
+
+
+class Dialogue(ScopedModel):
+    """A dialogue conference between the Party committee head or the commune chair and the people."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name="cấp ủy, chính quyền", on_delete=models.PROTECT, related_name="dialogues"
+    )
+    day = models.DateField("ngày đối thoại")
+    host_role = models.CharField("người chủ trì", max_length=10, choices=HostRole.choices)
+    hosts = models.CharField("họ tên người chủ trì", max_length=300)
+    topic = models.CharField("chủ đề", max_length=500)
+    place = models.CharField("địa điểm", max_length=300, blank=True)
+    notice_on = models.DateField("ngày thông báo", null=True, blank=True)
+    participants = models.PositiveIntegerField("số người dân tham dự", null=True, blank=True)
+    published_on = models.DateField("ngày công khai kết quả", null=True, blank=True)
+    publication = models.CharField(
+        "hình thức công khai", max_length=300, blank=True, help_text="Niêm yết tại trụ sở, loa truyền thanh..."
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    changelog_exclude = ("version",)
+
+    class Meta:
+        verbose_name = "hội nghị đối thoại"
+        verbose_name_plural = "đối thoại với nhân dân"
+        ordering = ["-day", "-id"]
+        indexes = [models.Index(fields=["unit", "day"], name="dialogue_unit_day_idx")]
+
+    def __str__(self) -> str:
+        return f"Đối thoại ngày {self.day:%d/%m/%Y}: {self.topic}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("opinion:dialogue-detail", args=[self.pk])
+
+    @property
+    def notice_days(self) -> int | None:
+        return (self.day - self.notice_on).days if self.notice_on else None
+
+
+class DialogueIssue(ScopedModel):
+    """A matter raised by the people at a dialogue, and the answer given there."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="issues")
+    raised_by = models.CharField("người nêu", max_length=200, blank=True)
+    content = models.TextField("ý kiến, kiến nghị")
+    answer = models.TextField("trả lời tại hội nghị", blank=True)
+
+    scope_path = "dialogue__unit__path"
+
+    class Meta:
+        verbose_name = "ý kiến tại hội nghị đối thoại"
+        verbose_name_plural = "ý kiến tại hội nghị đối thoại"
+        ordering = ["dialogue", "id"]
+
+    def __str__(self) -> str:
+        return self.content[:90]
+
+    def changelog_unit_id(self) -> int | None:
+        return self.dialogue.unit_id
+
+
+class Commitment(ScopedModel):
+    """What the hosts promised at a dialogue: the body responsible, a deadline, followed until done."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="commitments")
+    content = models.TextField("nội dung cam kết")
+    responsible = models.CharField("cơ quan chịu trách nhiệm", max_length=300)
+    deadline = models.DateField("hạn thực hiện")
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    result = models.TextField("kết quả thực hiện", blank=True)
+
+    scope_path = "dialogue__unit__path"
+
+    class Meta:
+        verbose_name = "cam kết tại hội nghị đối thoại"
+        verbose_name_plural = "cam kết tại hội nghị đối thoại"
+        ordering = ["deadline", "id"]
+        indexes = [models.Index(fields=["done_on", "deadline"], name="commitment_open_idx")]
+
+    def __str__(self) -> str:
+        return self.content[:90]
+
+    def changelog_unit_id(self) -> int | None:
+        return self.dialogue.unit_id
+
+    def is_overdue(self, day: dt.date) -> bool:
+        return self.done_on is None and self.deadline < day

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.opinion.views import collaborators, excel, items, reports
+from danvan.opinion.views import collaborators, excel, items, meetings, reports
 
 app_name = "opinion"
 
@@ -21,6 +21,20 @@ urlpatterns = [
     path("cong-tac-vien/them/", collaborators.collaborator_create, name="collaborator-create"),
     path("cong-tac-vien/<int:pk>/", collaborators.collaborator_detail, name="collaborator-detail"),
     path("cong-tac-vien/<int:pk>/sua/", collaborators.collaborator_edit, name="collaborator-edit"),
+    path("tiep-cong-dan/", meetings.reception_list, name="reception-list"),
+    path("tiep-cong-dan/them/", meetings.reception_create, name="reception-create"),
+    path("tiep-cong-dan/tan-suat/", meetings.reception_frequency, name="reception-frequency"),
+    path("tiep-cong-dan/<int:pk>/", meetings.reception_detail, name="reception-detail"),
+    path("tiep-cong-dan/<int:pk>/sua/", meetings.reception_edit, name="reception-edit"),
+    path("tiep-cong-dan/<int:pk>/vu-viec/", meetings.case_add, name="reception-case-add"),
+    path("tiep-cong-dan/vu-viec/<int:pk>/", meetings.case_edit, name="reception-case-edit"),
+    path("doi-thoai/", meetings.dialogue_list, name="dialogue-list"),
+    path("doi-thoai/them/", meetings.dialogue_create, name="dialogue-create"),
+    path("doi-thoai/<int:pk>/", meetings.dialogue_detail, name="dialogue-detail"),
+    path("doi-thoai/<int:pk>/sua/", meetings.dialogue_edit, name="dialogue-edit"),
+    path("doi-thoai/<int:pk>/y-kien/", meetings.issue_add, name="dialogue-issue-add"),
+    path("doi-thoai/<int:pk>/cam-ket/", meetings.commitment_add, name="dialogue-commitment-add"),
+    path("doi-thoai/cam-ket/<int:pk>/", meetings.commitment_done, name="dialogue-commitment-done"),
     path("bao-cao/", reports.report_index, name="reports"),
     path("bao-cao/tinh-hinh/", reports.situation_report, name="situation-report"),
     path("bao-cao/phan-hoi/", reports.feedback_report, name="feedback-report"),
