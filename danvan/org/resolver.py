@@ -7,10 +7,11 @@ row's date: the kind's own rules then say when that unit is not valid, or not wh
 
 A name may match several units (a commune before and after the 2025 reform, "Đảng ủy phường 1" in
 two cities). They are narrowed, in this order, to those spelled as written (diacritics included,
-the tone's place aside), those valid at the row's time (its year, day or period; when none is, the
-message says so), those within a given unit (a proposal's unit, a plan's area) and those in the
-importing user's scope; the last two only prefer, leaving the kind's rules to refuse. Still several
-is an error that asks for the code and lists a few.
+the tone's place aside); those valid at the row's time (its year, period or day, broadest first:
+when none is valid at the first, the message says so; a later one only prefers); those within a
+given unit (a proposal's unit, a plan's area); those in the importing user's scope. The last two
+only prefer, leaving the kind's rules to refuse. Still several is an error that asks for the code
+and lists a few.
 
 A kind hands the resolver a chunk's cell texts first (`load`): the units they may name come in one
 query per TEXTS_PER_QUERY texts not seen before, by code and by the indexed folded names
@@ -40,15 +41,6 @@ MSG_UNKNOWN = "Không tìm thấy đơn vị có mã hoặc tên '{}'."
 MSG_AMBIGUOUS = "Có {} đơn vị cùng tên '{}' ({}); hãy ghi mã đơn vị để phân biệt."
 MSG_NONE_VALID = "Không có đơn vị nào tên '{}' hoạt động {} ({})."
 MSG_NOT_VALID = "Đơn vị “{}” không hoạt động {} ({})."
-__all__ = [
-    "MSG_AMBIGUOUS",
-    "MSG_NONE_VALID",
-    "MSG_NOT_VALID",
-    "MSG_OUT_OF_SCOPE",
-    "MSG_UNKNOWN",
-    "UnitResolver",
-    "code_in",
-]
 
 LISTED = 5  # codes an ambiguity message lists
 TEXTS_PER_QUERY = 1000  # ~6 parameters each: within SQLite's limit on bound parameters
@@ -80,16 +72,17 @@ class When:
     words: str  # "trong năm 2019", "vào ngày 5/1/2026", "từ 1/1/2026 đến 31/12/2030"
 
 
-def when(year: Any = None, day: dt.date | None = None, period: tuple | None = None) -> When | None:
-    """The row's time from the first given of a day, a period (start, end) and a year; None if none."""
-    if isinstance(day, dt.date):
-        return When(day, day, f"vào ngày {text_date(day)}")
+def times(year: Any = None, day: dt.date | None = None, period: tuple | None = None) -> list[When]:
+    """The row's times, broadest first: its year, a period (start, end), its day (those given)."""
+    found = []
+    if isinstance(year, int) and not isinstance(year, bool) and dt.MINYEAR <= year <= dt.MAXYEAR:
+        found.append(When(dt.date(year, 1, 1), dt.date(year, 12, 31), f"trong năm {year}"))
     if period is not None and all(isinstance(d, dt.date) for d in period):
         start, end = period
-        return When(start, end, f"từ {text_date(start)} đến {text_date(end)}")
-    if isinstance(year, int) and not isinstance(year, bool) and dt.MINYEAR <= year <= dt.MAXYEAR:
-        return When(dt.date(year, 1, 1), dt.date(year, 12, 31), f"trong năm {year}")
-    return None
+        found.append(When(start, end, f"từ {text_date(start)} đến {text_date(end)}"))
+    if isinstance(day, dt.date):
+        found.append(When(day, day, f"vào ngày {text_date(day)}"))
+    return found
 
 
 class UnitResolver:
@@ -184,7 +177,7 @@ class UnitResolver:
         if found is None:
             if text not in self._seen:
                 self.load([text])
-            found = self._memo[key] = self._resolve(clean_text(text), when(year, day, period), within)
+            found = self._memo[key] = self._resolve(clean_text(text), times(year, day, period), within)
         return found
 
     def find(self, row: Row, field: str, text: str | None = None, **narrowing: Any) -> Unit | None:
@@ -200,7 +193,7 @@ class UnitResolver:
     def _code(self, text: str) -> Unit | None:
         return self._codes.get(text) or self._codes.get(text.upper())
 
-    def _resolve(self, text: str, time: When | None, within: Unit | None) -> tuple[Unit | None, str | None]:
+    def _resolve(self, text: str, when: list[When], within: Unit | None) -> tuple[Unit | None, str | None]:
         if not text:
             return None, MSG_UNKNOWN.format(text)
         unit = self._code(text)
@@ -215,11 +208,12 @@ class UnitResolver:
         if len(pool) > 1:
             written = spelling(text)
             pool = [u for u in pool if written in (spelling(u.name), spelling(u.short_name))] or pool
-        if len(pool) > 1 and time is not None:
-            valid = [u for u in pool if u.overlaps(time.start, time.end)]
-            if not valid:
-                return None, MSG_NONE_VALID.format(text, time.words, listing(pool))
-            pool = valid
+        for index, time in enumerate(when):
+            if len(pool) > 1:
+                valid = [u for u in pool if u.overlaps(time.start, time.end)]
+                if not valid and index == 0:
+                    return None, MSG_NONE_VALID.format(text, time.words, listing(pool))
+                pool = valid or pool  # a later, narrower time (a decision's day) only prefers
         if len(pool) > 1 and within is not None:
             pool = [u for u in pool if u.path.startswith(within.path)] or pool
         if len(pool) > 1 and self.user is not None:
@@ -248,9 +242,10 @@ class UnitResolver:
 
 def not_valid(unit: Unit, *, year: Any = None, day: dt.date | None = None, period: tuple | None = None) -> str | None:
     """The message for a unit not valid at the row's time, for kinds whose rules do not say it."""
-    time = when(year, day, period)
-    if time is None or unit.overlaps(time.start, time.end):
+    when = times(year, day, period)
+    if not when or unit.overlaps(when[0].start, when[0].end):
         return None
+    time = when[0]
     return MSG_NOT_VALID.format(unit.name, time.words, unit.period_label)
 
 

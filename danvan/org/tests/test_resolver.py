@@ -96,6 +96,9 @@ def test_namesakes_are_told_apart_by_the_year_the_day_or_the_period(cast, long_g
     assert resolve("Đảng ủy xã Long Giang", period=(dt.date(2026, 1, 1), dt.date(2030, 12, 31))) == (new, None)
     found, message = resolve("Đảng ủy xã Long Giang", year=2025)  # both were valid that year
     assert found is None and message.startswith("Có 2 đơn vị cùng tên")
+    # A decision's day after the year: the year first, then the day among those left.
+    assert resolve("Đảng ủy xã Long Giang", year=2025, day=dt.date(2025, 12, 20)) == (new, None)
+    assert resolve("Đảng ủy xã Long Giang", year=2024, day=dt.date(2025, 12, 20)) == (old, None)
 
 
 def test_namesakes_are_narrowed_to_the_one_valid_then(cast, long_giang):
