@@ -10,8 +10,8 @@ collective already has, or is proposed for, the same award in the same year) go 
 `row.extra["warnings"]` and never block: read them with `warnings(result)`.
 """
 
-from danvan.awards.imports.common import CODE_SPLIT, UnitResolver, warnings
+from danvan.awards.imports.common import CODE_SPLIT, warnings
 from danvan.awards.imports.decisions import DecisionsKind
 from danvan.awards.imports.proposals import ProposalRecipientsKind
 
-__all__ = ["CODE_SPLIT", "DecisionsKind", "ProposalRecipientsKind", "UnitResolver", "warnings"]
+__all__ = ["CODE_SPLIT", "DecisionsKind", "ProposalRecipientsKind", "warnings"]

@@ -1,18 +1,20 @@
-"""What the award imports share: the recipient columns, finding units by name or code, building recipients."""
+"""What the award imports share: the recipient columns, their units (by the one resolver, org.resolver),
+building recipients."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from danvan.awards import rules
 from danvan.awards.choices import RecipientKind
 from danvan.awards.models import Recipient
-from danvan.core.vn import clean_text, fold
+from danvan.core.vn import fold
 from danvan.core.xlsx import Column, Context, ImportResult, Row, Text
 from danvan.core.xlsx.parsers import enum_choices
 from danvan.org.models import Unit
+from danvan.org.resolver import UnitResolver
 
 KIND = enum_choices(
     RecipientKind,
@@ -40,48 +42,14 @@ def warnings(result: ImportResult) -> list[tuple[int, str]]:
     return [(row.number, message) for row in result.rows for message in row.extra.get("warnings", ())]
 
 
-class UnitResolver:
-    """Finds the unit a cell names, by code or by name (diacritics, case and "uỷ/ủy" ignored), once per import.
-
-    Same-named units (a commune before and after the 2025 reform) are told apart by the year, the
-    decision date and the proposing unit; when they still cannot be, the message asks for the code.
-    """
-
-    def __init__(self) -> None:
-        units = Unit.objects.only("code", "name", "short_name", "path", "valid_from", "valid_until")
-        self.by_code: dict[str, Unit] = {}
-        self.by_name: dict[str, dict[int, Unit]] = defaultdict(dict)
-        for unit in units:
-            self.by_code[unit.code.upper()] = unit
-            for name in (unit.name, unit.short_name):
-                if name:
-                    self.by_name[fold(name)][unit.pk] = unit
-
-    def code(self, text: str) -> Unit | None:
-        return self.by_code.get(clean_text(text).upper())
-
-    def resolve(self, text: str, year: int | None = None, day=None, within: Unit | None = None) -> tuple:
-        """(unit, None) or (None, message)."""
-        text = clean_text(text)
-        if unit := self.code(text):
-            return unit, None
-        candidates = list(self.by_name.get(fold(text), {}).values())
-        if not candidates:
-            return None, f"Không tìm thấy đơn vị “{text}”; ghi đúng tên đầy đủ hoặc ghi mã đơn vị"
-        narrowing = []
-        if year is not None:
-            narrowing.append(lambda u: u.overlaps(*rules.year_bounds(year)))
-        if day is not None:
-            narrowing.append(lambda u: u.is_valid_on(day))
-        if within is not None:
-            narrowing.append(lambda u: u.path.startswith(within.path))
-        for keep in narrowing:
-            if len(candidates) > 1:
-                candidates = [u for u in candidates if keep(u)] or candidates
-        if len(candidates) > 1:
-            codes = ", ".join(sorted(u.code for u in candidates)[:5])
-            return None, f"Có {len(candidates)} đơn vị tên “{text}”; ghi mã đơn vị ({codes})"
-        return candidates[0], None
+def unit_texts(rows: list[Row]) -> Iterator[str | None]:
+    """The cells that name a unit: its code, "Đơn vị", and the name of a collective without one."""
+    for row in rows:
+        values = row.values
+        yield values.get("unit_code")
+        yield values.get("unit_name")
+        if values.get("kind") == RecipientKind.COLLECTIVE and not values.get("unit_name"):
+            yield values.get("name")
 
 
 def recipient_unit(row: Row, resolver: UnitResolver, year, day=None, within=None) -> tuple[Unit | None, bool]:
@@ -89,23 +57,18 @@ def recipient_unit(row: Row, resolver: UnitResolver, year, day=None, within=None
     values = row.values
     kind, unit_name, code = values.get("kind"), values.get("unit_name") or "", values.get("unit_code") or ""
     is_unit = kind == RecipientKind.COLLECTIVE and not unit_name
+    narrowing = {"year": year if year in rules.year_range() else None, "day": day, "within": within}
     if code:
-        unit = resolver.code(code)
-        if unit is None:
-            row.error("unit_code", f"Không có đơn vị mã “{code}”")
-        return unit, is_unit
+        return resolver.find(row, "unit_code", code, **narrowing), is_unit
     if is_unit:
-        unit, message = resolver.resolve(values.get("name", ""), year, day, within)
+        unit, message = resolver.resolve(values.get("name", ""), **narrowing)
         if message:
             row.error("name", f"{message} (tập thể không ghi “Đơn vị” phải là tên một đơn vị)")
         return unit, is_unit
     if not unit_name:
         row.error("unit_name", "Cần ghi đơn vị của cá nhân")
         return None, is_unit
-    unit, message = resolver.resolve(unit_name, year, day, within)
-    if message:
-        row.error("unit_name", message)
-    return unit, is_unit
+    return resolver.find(row, "unit_name", unit_name, **narrowing), is_unit
 
 
 RULE_COLUMNS = {"kind": "kind", "name": "name", "unit": "unit_name", "is_unit": "name", "practices": "practices"}

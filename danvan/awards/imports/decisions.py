@@ -12,7 +12,6 @@ from danvan.awards.choices import DecisionStatus
 from danvan.awards.imports.common import (
     RULE_COLUMNS,
     UNIT_CODE,
-    UnitResolver,
     add_warnings,
     build_recipient,
     config_by_name,
@@ -20,6 +19,7 @@ from danvan.awards.imports.common import (
     recipient_unit,
     rule_errors,
     unit_column,
+    unit_texts,
 )
 from danvan.awards.models import Authority, AwardType, Decision, Recipient
 from danvan.core import changelog, numbering, scoping
@@ -29,6 +29,7 @@ from danvan.core.xlsx.modelkind import unit_path
 from danvan.documents.choices import DECISION as DECISION_KIND
 from danvan.documents.models import PartyTerm
 from danvan.documents.numbering import numbering_key
+from danvan.org.resolver import UnitResolver
 
 # --- Past decisions ------------------------------------------------------------------------------
 
@@ -97,7 +98,8 @@ class DecisionsKind(ImportKind):
         return award
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
-        resolver = UnitResolver()
+        resolver = UnitResolver(ctx.user, scoping.VIEW)
+        resolver.load(unit_texts(rows))
         groups: dict[tuple, list[Row]] = defaultdict(list)
         for row in rows:
             values = row.values
@@ -119,8 +121,7 @@ class DecisionsKind(ImportKind):
                         year=year,
                     )
                     rule_errors(row, checks, RULE_COLUMNS | {"unit": unit_column(row, is_unit)})
-                    if ctx.user is not None and not scoping.covers(ctx.user, unit.path):
-                        row.error(unit_column(row, is_unit), f"Đơn vị “{unit.name}” ngoài phạm vi quản lý của bạn")
+                    resolver.check_scope(row, unit_column(row, is_unit), unit)
                     row.extra["recipient"] = build_recipient(row, unit, is_unit)
             if values.get("number") and day:
                 groups[(values["number"], day)].append(row)

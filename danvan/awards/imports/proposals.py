@@ -12,17 +12,18 @@ from danvan.awards.imports.common import (
     CODE_SPLIT,
     RULE_COLUMNS,
     UNIT_CODE,
-    UnitResolver,
     add_warnings,
     build_recipient,
     recipient_columns,
     recipient_unit,
     rule_errors,
     unit_column,
+    unit_texts,
 )
 from danvan.awards.models import Proposal, Recipient
 from danvan.core import changelog
 from danvan.core.xlsx import Action, Column, Context, ImportKind, Row, Text
+from danvan.org.resolver import UnitResolver
 
 # --- The recipients of one proposal --------------------------------------------------------------
 
@@ -65,7 +66,8 @@ class ProposalRecipientsKind(ImportKind):
         proposal = Proposal.objects.select_related("unit", "award_type").get(pk=self.proposal.pk)
         if not proposal.is_editable and rows:
             rows[0].error(None, "Tờ trình đã gửi hoặc đã được duyệt nên không thay đổi danh sách được")
-        resolver = UnitResolver()
+        resolver = UnitResolver(ctx.user)
+        resolver.load(unit_texts(rows))
         practices = self._practices(rows, ctx)
         existing = {r.match_key: r for r in proposal.recipients.prefetch_related("practices")}
         seen: dict[str, int] = {}

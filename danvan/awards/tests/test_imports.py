@@ -139,7 +139,7 @@ def test_every_bad_row_is_reported_at_once_and_nothing_is_written(world):
         "Dòng 10, cột 'Ngày quyết định': Ngày không hợp lệ: '32/13/2024'",
         "Dòng 11, cột 'Hình thức khen thưởng': Không có hình thức khen thưởng “Huân chương Lao động”",
         "Dòng 12, cột 'Cơ quan ban hành': Không có cơ quan khen thưởng “Hội đồng Thi đua”",
-        "Dòng 13, cột 'Đơn vị': Không tìm thấy đơn vị “Đảng ủy xã Không Có”",
+        "Dòng 13, cột 'Đơn vị': Không tìm thấy đơn vị có mã hoặc tên 'Đảng ủy xã Không Có'.",
         "Dòng 14, cột 'Đơn vị': Cần ghi đơn vị của cá nhân",
         "Dòng 15, cột 'Tên tập thể / Họ tên': “TRẦN VĂN HAI” trùng với dòng 9 của cùng quyết định",
         "Dòng 16, cột 'Hình thức khen thưởng': “Giấy khen của Ban Dân vận Tỉnh ủy” không có hiệu lực vào ngày 1/6/2025",
@@ -154,6 +154,30 @@ def test_every_bad_row_is_reported_at_once_and_nothing_is_written(world):
         assert any(error.startswith(message) for error in found), (message, found)
     assert not result.written
     assert not Decision.objects.exists() and not Recipient.objects.exists()
+
+
+def test_same_named_units_are_told_apart_by_the_year_and_the_date_else_the_code_is_asked(world):
+    from danvan.core.testing.factories import make_unit
+
+    cast = world.cast
+    old = make_unit("Đảng ủy xã Long Giang", parent=cast.d1, code="LG-CU", valid_until=dt.date(2025, 6, 30))
+    new = make_unit("Đảng ủy xã Long Giang", parent=cast.province, code="LG-MOI", valid_from=dt.date(2025, 7, 1))
+    rows = [
+        [1, "01-QĐ/BDVTU", "15/01/2025", GK, BDV, "Tập thể", "Đảng ủy xã Long Giang", "", "", 2024, HT],
+        [2, "3001/QĐ-UBND", "20/12/2025", BK, UBND, "Tập thể", "dang uy xa long giang", "", "", 2025, HT],
+    ]
+    result = run_import("awards", xlsx(rows), user=cast.admin, dry_run=True)
+    assert result.ok, errors(result)
+    assert [row.extra["recipient"].unit for row in result.rows] == [old, new]
+    make_unit("Đảng ủy xã Long Giang", parent=cast.d2, code="LG-D2")
+    found = errors(run_import("awards", xlsx(rows[:1]), user=cast.admin, dry_run=True))
+    assert found == [
+        "Dòng 5, cột 'Tên tập thể / Họ tên': Có 2 đơn vị cùng tên 'Đảng ủy xã Long Giang' (mã LG-CU, đến 30/6/2025; "
+        "mã LG-D2); hãy ghi mã đơn vị để phân biệt. (tập thể không ghi “Đơn vị” phải là tên một đơn vị)"
+    ]
+    with_code = [[*rows[0], "LG-D2"]]
+    result = run_import("awards", xlsx(with_code, [*HEADERS, "Mã đơn vị"]), user=cast.admin, dry_run=True)
+    assert result.ok and result.rows[0].extra["recipient"].unit.code == "LG-D2", errors(result)
 
 
 def test_a_missing_column_is_a_file_error(world):
@@ -173,9 +197,7 @@ def test_out_of_scope_rows_are_refused(world):
          "Tập thể", "Đảng ủy xã Tân Lập", "", "", 2023, HT],
     ]  # fmt: skip
     result = run_import("awards", xlsx(rows), user=cast.d1_officer)
-    assert errors(result) == [
-        "Dòng 6, cột 'Tên tập thể / Họ tên': Đơn vị “Đảng ủy xã Tân Lập” ngoài phạm vi quản lý của bạn"
-    ]
+    assert errors(result) == ["Dòng 6, cột 'Tên tập thể / Họ tên': Đơn vị 'C3' ngoài phạm vi quản lý của bạn"]
     mine = [[*rows[0][:6], "Đảng ủy xã Long Thuận", *rows[0][7:]]]
     result = run_import("awards", xlsx(mine), user=cast.c1_officer)
     assert errors(result) == ["Dòng 5, cột 'Cơ quan ban hành': Đơn vị 'Huyện ủy Bến Cầu' ngoài phạm vi quản lý của bạn"]
@@ -215,7 +237,7 @@ def test_the_command_line_exits_non_zero_with_every_error(world, tmp_path, capsy
     path.write_bytes(xlsx(rows))
     with pytest.raises(CommandError, match="Tệp có 1 lỗi; không có dữ liệu nào được ghi"):
         call_command("import_xlsx", "awards", str(path))
-    assert "Không tìm thấy đơn vị “Xã Ma”" in capsys.readouterr().err
+    assert "Không tìm thấy đơn vị có mã hoặc tên 'Xã Ma'." in capsys.readouterr().err
     path.write_bytes(xlsx(good_rows()))
     call_command("import_xlsx", "awards", str(path), "--dry-run")
     assert not Decision.objects.exists()
