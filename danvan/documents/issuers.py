@@ -80,6 +80,15 @@ def _initials(name: str) -> str:
     return "".join(fold(w)[0].upper() if w[0] not in "Đđ" else "Đ" for w in words if w[0].isalpha())
 
 
+def _parent_on(unit, day: dt.date):
+    """The unit's nearest ancestor that exists on `day`: a commune kept through the 2025 reform still has
+    its ended district as parent in the tree, but from 1/7/2025 it belongs to the province."""
+    parent = unit.parent
+    while parent is not None and not parent.is_valid_on(day) and parent.parent_id:
+        parent = parent.parent
+    return parent
+
+
 def _organization_line(parent) -> str:
     """ "ĐẢNG BỘ TỈNH TÂY NINH" for the committee `parent` (a province or a district); else its name."""
     if parent is None:
@@ -134,7 +143,7 @@ def derived_issuer(unit, day: dt.date) -> Issuer:
         place = party.group(2) if party else name
         return _issuer(
             unit,
-            superior_line=_organization_line(unit.parent),
+            superior_line=_organization_line(_parent_on(unit, day)),
             issuer_line=_upper(name),
             symbol="ĐU",
             place=place,

@@ -146,3 +146,11 @@ def test_issuer_changes_are_recorded_in_the_change_log(commissions):
     )
     assert entry.after == {"head_name": "Phạm Văn Tân"}
     assert entry.unit_id == commissions.new.pk
+
+
+def test_a_commune_kept_through_the_reform_is_under_the_province_from_then(cast):
+    from danvan.documents.issuers import derived_issuer
+
+    # C1 keeps its ended district D1 as parent in the tree; on a date after 30/6/2025 it belongs to the province.
+    assert derived_issuer(cast.c1, dt.date(2025, 6, 30)).superior_line == "ĐẢNG BỘ HUYỆN BẾN CẦU"
+    assert derived_issuer(cast.c1, dt.date(2026, 3, 1)).superior_line == "ĐẢNG BỘ TỈNH TÂY NINH"
