@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Q
@@ -55,6 +56,7 @@ def code_in(text: str) -> str | None:
     return parts[0] if len(parts) == 2 else None
 
 
+@lru_cache(maxsize=65536)  # namesakes are compared again for each year a file names them in
 def spelling(text: str) -> str:
     """A name as written, case and the tone mark's place aside ("Đảng uỷ" = "đảng ủy", not "Dang uy")."""
     words = []
@@ -69,7 +71,7 @@ class When:
 
     start: dt.date
     end: dt.date
-    words: str  # "trong năm 2019", "vào ngày 5/1/2026", "từ 1/1/2026 đến 31/12/2030"
+    words: str  # "trong năm 2019", "vào ngày 5/1/2026", "trong thời gian từ 1/1/2026 đến 31/12/2030"
 
 
 def times(year: Any = None, day: dt.date | None = None, period: tuple | None = None) -> list[When]:
@@ -79,7 +81,7 @@ def times(year: Any = None, day: dt.date | None = None, period: tuple | None = N
         found.append(When(dt.date(year, 1, 1), dt.date(year, 12, 31), f"trong năm {year}"))
     if period is not None and all(isinstance(d, dt.date) for d in period):
         start, end = period
-        found.append(When(start, end, f"từ {text_date(start)} đến {text_date(end)}"))
+        found.append(When(start, end, f"trong thời gian từ {text_date(start)} đến {text_date(end)}"))
     if isinstance(day, dt.date):
         found.append(When(day, day, f"vào ngày {text_date(day)}"))
     return found
