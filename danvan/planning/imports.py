@@ -3,7 +3,9 @@
 unless all is right, an export that imports back unchanged.
 
 The engine passes only the user to a kind, so a task row names its plan by code (`Kế hoạch`); the
-web page of a plan uses `PlanTasksKind.for_plan(plan)`, where that column may be left out.
+web page of a plan uses `PlanTasksKind.for_plan(plan)`, where that column may be left out. Units are
+found by the one resolver of every import (`danvan.org.resolver`): a code, a name or "code – name";
+a task's namesakes are told apart by the plan's period and area.
 """
 
 from __future__ import annotations
@@ -15,20 +17,18 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from danvan.core import changelog, scoping
-from danvan.core.vn import fold, text_date
+from danvan.core.vn import text_date
 from danvan.core.xlsx import Action, Column, Context, Date, ImportKind, Integer, Parser, Row, Text, register
-from danvan.core.xlsx.engine import MSG_OUT_OF_SCOPE
 from danvan.core.xlsx.modelkind import unit_path
 from danvan.core.xlsx.parsers import Choice
 from danvan.org.models import Unit
+from danvan.org.resolver import UnitResolver, not_valid
 from danvan.org.services import single_top_unit
 from danvan.planning import rules
 from danvan.planning.models import Directive, DirectiveType, KeyTask, Milestone, WorkPlan
 from danvan.planning.services.common import changes, committee_root, today
 from danvan.planning.services.directives import milestone_changes, sync_milestones
 from danvan.planning.services.plans import task_errors, usable_directives
-
-UNIT_CODE = Unit._meta.get_field("code").max_length
 
 
 class Years(Parser):
@@ -62,11 +62,6 @@ def default_unit(user) -> Unit | None:
     return None
 
 
-def units_by_code(codes: Iterable[str]) -> dict[str, Unit]:
-    codes = {c for c in codes if c}
-    return {u.code: u for u in Unit.objects.filter(code__in=codes).select_related("kind", "parent")} if codes else {}
-
-
 # --- Directives ----------------------------------------------------------------------------------
 
 
@@ -86,7 +81,7 @@ class DirectivesKind(ImportKind):
         Column(
             "Đơn vị",
             "unit",
-            Text(UNIT_CODE),
+            Text(300),
             aliases=("Mã đơn vị", "Đơn vị theo dõi"),
             width=14,
             export_value=lambda d: d.unit.code,
@@ -95,22 +90,21 @@ class DirectivesKind(ImportKind):
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
         fallback = default_unit(ctx.user)
-        units = units_by_code(row.values.get("unit") for row in rows)
+        units = UnitResolver(ctx.user)
+        units.load(row.values.get("unit") for row in rows)
         now = today()
         first_row: dict[tuple, int] = {}
         planned: list[Row] = []
         for row in rows:
-            code = row.values.get("unit") or ""
-            unit = units.get(code) if code else fallback
-            if code and unit is None:
-                row.error("unit", f"Không tìm thấy đơn vị có mã '{code}'")
-            elif unit is None:
+            text = row.values.get("unit") or ""
+            unit = units.find(row, "unit") if text else fallback
+            if unit is not None:
+                units.check_scope(row, "unit", unit)  # even for a row that would change nothing
+            elif not text:
                 row.error(
                     "unit",
                     "Không xác định được đơn vị theo dõi văn bản: thêm cột “Đơn vị” (mã đơn vị) hoặc nhập với --user",
                 )
-            elif ctx.user is not None and not scoping.covers(ctx.user, unit.path, scoping.CHANGE):
-                row.error("unit", MSG_OUT_OF_SCOPE.format(unit.code))  # even for a row that would change nothing
             interim = row.values.get("interim_years") or []
             for field, message in rules.check_directive(
                 type=row.values.get("type"),
@@ -205,6 +199,9 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
 
 
+TASK_FIELDS = {"partner_units": "partners"}  # task_errors' field -> the column
+
+
 @register
 class PlanTasksKind(ImportKind):
     name = "plan_tasks"
@@ -267,15 +264,22 @@ class PlanTasksKind(ImportKind):
     def plan(self, rows: list[Row], ctx: Context) -> None:
         plans = self._plans(rows, ctx.user)
         references = self._references(plans.values(), ctx.user)
+        units = UnitResolver(ctx.user)
+        units.load(
+            text for row in rows for text in (row.values.get("lead_unit"), *_codes(row.values.get("partners") or ""))
+        )
         existing = self._existing(plans.values())
         first_row: dict[tuple, int] = {}
         for row in rows:  # rows with a bad cell are checked too, so every error shows at once
             plan = self._plan_of(row, plans)
             if plan is None:
                 continue
-            units, directives = references[plan.pk]
-            lead = self._unit(row, "lead_unit", row.values.get("lead_unit"), units)
-            partners = [self._unit(row, "partners", code, units) for code in _codes(row.values.get("partners") or "")]
+            root, directives = references[plan.pk]
+            lead = self._unit(row, "lead_unit", row.values.get("lead_unit"), units, plan, root)
+            partners = [
+                self._unit(row, "partners", text, units, plan, root)
+                for text in _codes(row.values.get("partners") or "")
+            ]
             directive = self._directive(row, directives, plan)
             if not row.ok:
                 continue
@@ -299,6 +303,7 @@ class PlanTasksKind(ImportKind):
             else:  # no such column: a new task has none, an existing one keeps its own
                 new_partners = [] if task._state.adding else list(task.partner_units.all())
             for field, message in task_errors(task, new_partners, plan):
+                field = TASK_FIELDS.get(field, field)
                 row.error(field if field in row.headers else None, message)
             row.target = task
             row.extra["partners"] = new_partners
@@ -337,33 +342,26 @@ class PlanTasksKind(ImportKind):
             row.error("plan", f"Không tìm thấy kế hoạch có mã '{code}'")
         return plan
 
-    def _references(
-        self, plans: Iterable[WorkPlan], user
-    ) -> dict[int, tuple[dict[str, Unit], dict[str, list[Directive]]]]:
-        """Per plan: the units it may name (by code and by name) and its unit's directives (by number)."""
+    def _references(self, plans: Iterable[WorkPlan], user) -> dict[int, tuple[Unit, dict[str, list[Directive]]]]:
+        """Per plan: the unit whose area its tasks' units lie in, and its unit's directives (by number)."""
         result = {}
-        by_root: dict[int, dict[str, Unit]] = {}
         for plan in plans:
-            root = committee_root(plan.unit)
-            if root.pk not in by_root:
-                units: dict[str, Unit] = {}
-                subtree = Unit.objects.subtree(root).select_related("kind")
-                for unit in subtree.valid_during(plan.first_day, plan.last_day).order_by("path"):
-                    units.setdefault(unit.code, unit)
-                    units.setdefault(f"name:{fold(unit.name)}", unit)
-                by_root[root.pk] = units
             directives: dict[str, list[Directive]] = defaultdict(list)
             for directive in usable_directives(plan, user).select_related("type"):
                 directives[directive.number_key].append(directive)
-            result[plan.pk] = (by_root[root.pk], directives)
+            result[plan.pk] = (committee_root(plan.unit), directives)
         return result
 
-    def _unit(self, row: Row, field: str, text: str | None, units: dict[str, Unit]) -> Unit | None:
+    def _unit(
+        self, row: Row, field: str, text: str | None, units: UnitResolver, plan: WorkPlan, root: Unit
+    ) -> Unit | None:
+        """A task's unit: one of the plan's area (task_errors says when it is not) valid during the plan."""
         if not text:
             return None
-        unit = units.get(text) or units.get(f"name:{fold(text)}")
-        if unit is None:
-            row.error(field, f"Không tìm thấy đơn vị '{text}' (mã hoặc tên) trong phạm vi của kế hoạch")
+        period = (plan.first_day, plan.last_day)
+        unit = units.find(row, field, text, period=period, within=root)
+        if unit is not None and (message := not_valid(unit, period=period)):
+            row.error(field, message)
         return unit
 
     def _directive(self, row: Row, directives: dict[str, list[Directive]], plan: WorkPlan) -> Directive | None:

@@ -154,7 +154,7 @@ def test_units_and_scope(cast, config):
     result = run_import("directives", workbook(header, rows), user=cast.d1_officer)
     text = "\n".join(errors_of(result))
     assert "Dòng 6, cột 'Đơn vị': Đơn vị 'D2' ngoài phạm vi quản lý của bạn" in text
-    assert "Dòng 7, cột 'Đơn vị': Không tìm thấy đơn vị có mã 'XYZ'" in text
+    assert "Dòng 7, cột 'Đơn vị': Không tìm thấy đơn vị có mã hoặc tên 'XYZ'." in text
     assert not Directive.objects.exists()
     result = run_import("directives", workbook(header, rows[:1]), user=cast.d1_officer)
     assert result.written and Directive.objects.get().unit == cast.d1
@@ -241,8 +241,8 @@ def test_bad_task_rows(cast, plan):
     result = run_import("plan_tasks", workbook(TASK_HEADER, rows), user=cast.admin)
     text = "\n".join(errors_of(result))
     assert "Dòng 5, cột 'Kế hoạch': Không tìm thấy kế hoạch có mã 'KH-1999-001'" in text
-    assert "Dòng 6, cột 'Đơn vị chủ trì': Không tìm thấy đơn vị 'ZZZ'" in text
-    assert "Dòng 6, cột 'Đơn vị phối hợp': Không tìm thấy đơn vị 'C9'" in text
+    assert "Dòng 6, cột 'Đơn vị chủ trì': Không tìm thấy đơn vị có mã hoặc tên 'ZZZ'." in text
+    assert "Dòng 6, cột 'Đơn vị phối hợp': Không tìm thấy đơn vị có mã hoặc tên 'C9'." in text
     assert "Dòng 6, cột 'Văn bản thực hiện'" in text
     assert "Dòng 7, cột 'Thứ tự'" in text and "Dòng 7, cột 'Thời hạn'" in text
     assert "Dòng 9, cột 'Thứ tự': Trùng thứ tự với dòng 8" in text
@@ -260,7 +260,26 @@ def test_task_import_scope(cast, plan):
     own = make_plan(cast.d1_officer, cast.d1, 2021)
     rows = [[own.code, 1, "Nhiệm vụ của huyện", "C1", "C3", None, None]]
     result = run_import("plan_tasks", workbook(TASK_HEADER, rows), user=cast.d1_officer)
-    assert "Không tìm thấy đơn vị 'C3'" in "\n".join(errors_of(result))  # outside D1's area
+    assert errors_of(result) == [  # outside D1's area: the form's words
+        "Dòng 5, cột 'Đơn vị phối hợp': Đảng ủy xã Tân Lập không thuộc phạm vi của Huyện ủy Bến Cầu."
+    ]
+
+
+def test_task_units_by_name_are_told_apart_by_the_plans_period_and_must_be_valid_then(cast, config):
+    from danvan.core.testing.factories import make_unit
+
+    old = make_unit("Đảng ủy xã Long Giang", parent=cast.d1, code="LG-CU", valid_until=dt.date(2025, 6, 30))
+    new = make_unit("Đảng ủy xã Long Giang", parent=cast.province, code="LG-MOI", valid_from=dt.date(2025, 7, 1))
+    plans = {year: make_plan(cast.admin, cast.province, year) for year in (2024, 2026)}
+    rows = [[plans[year].code, 1, "Nhiệm vụ", "Đảng uỷ xã Long Giang", None, None, None] for year in (2024, 2026)]
+    result = run_import("plan_tasks", workbook(TASK_HEADER, rows), user=cast.admin, dry_run=True)
+    assert result.ok, errors_of(result)
+    assert [row.target.lead_unit for row in result.rows] == [old, new]
+    ended = [[plans[2026].code, 2, "Nhiệm vụ của huyện", "D1", None, None, None]]
+    assert errors_of(run_import("plan_tasks", workbook(TASK_HEADER, ended), user=cast.admin)) == [
+        "Dòng 5, cột 'Đơn vị chủ trì': Đơn vị “Huyện ủy Bến Cầu” không hoạt động trong thời gian "
+        "từ 1/1/2026 đến 31/12/2026 (Đến 30/6/2025)."
+    ]
 
 
 def test_the_plan_page_imports_without_a_plan_column(cast, plan):
