@@ -26,6 +26,7 @@ from danvan.core.testing.browser import watch_problems
 from danvan.core.testing.factories import make_user
 from danvan.emulation.models import Scorecard
 from danvan.emulation.tests.test_list_links import add_sets
+from danvan.opinion.tests.conftest import add_opinion_records
 from danvan.org.models import RoleAssignment
 from danvan.planning.choices import ReviewKind
 from danvan.planning.models import KeyTask, Milestone, Supervision, WorkPlan
@@ -91,6 +92,7 @@ def province(cast, world, config):  # noqa: F811 - fixtures
     )  # fmt: skip
     sets = add_sets(cast.province, 2024, 22)
     Scorecard.objects.bulk_create(Scorecard(criteria_set=s, unit=cast.c1, unit_name=cast.c1.name) for s in sets)
+    add_opinion_records(cast.c1, 22, today)
     _name(cast.admin, PEOPLE["tinh_admin"])
     _name(cast.c1_officer, PEOPLE["c1_officer"])
     huyen = make_user("huyen", cast.d1, "editor", first_name="Bình", last_name="Trần Văn")
@@ -200,8 +202,8 @@ def test_every_menu_entry_for_every_role(page, login, province, screenshot):
                     walk.walk_list()
         assert walk.problems == [], f"{role}:\n" + "\n".join(dict.fromkeys(walk.problems))
         # Every list of the role was walked (the province: practices, proposals, decisions, score sheets,
-        # directives, reviews, plans, tasks, supervisions).
-        lists = 9 if role == "province" else 5
+        # directives, reviews, plans, tasks, supervisions, opinion items, collaborators, receptions, dialogues).
+        lists = 13 if role == "province" else 9
         assert len(walk.seen) > 40 and walk.lists >= lists, (role, len(walk.seen), walk.lists)
         if role == "province":
             walk.visit("/dan-van-kheo/?nam=2024&so_dong=20&sap_xep=-ma&trang=2")
