@@ -230,16 +230,22 @@ def proposal_text(item: OpinionItem) -> str:
 # --- Scope ----------------------------------------------------------------------------------------
 
 
-def scope_units(unit: Unit) -> tuple[Q, list[Unit]]:
-    """Units whose items a report about `unit` covers: its subtree and those of the units merged, split
-    or renamed into it (a commune formed in 2025 reports on its area's past); and those absorbed units."""
+def area_units(unit: Unit):
+    """Units a report about `unit` covers: its subtree and those of the units merged, split or renamed
+    into it (a commune formed in 2025 reports on its area's past); and those absorbed units."""
     history = scoping.with_history({unit.pk: unit.path})
     ranges = Q(pk__in=[])
     for path in scoping.minimal_paths(history.values()):
         ranges |= scoping.subtree_q("path", path)
     absorbed = [pk for pk, path in history.items() if not path.startswith(unit.path)]
     absorbed_units = list(Unit.objects.filter(pk__in=absorbed).order_by("path")) if absorbed else []
-    return Q(unit__in=Unit.objects.filter(ranges).values("pk")), absorbed_units
+    return Unit.objects.filter(ranges), absorbed_units
+
+
+def scope_units(unit: Unit) -> tuple[Q, list[Unit]]:
+    """The items' filter for the units a report about `unit` covers (`area_units`); and the absorbed units."""
+    units, absorbed_units = area_units(unit)
+    return Q(unit__in=units.values("pk")), absorbed_units
 
 
 def area_items(user, unit: Unit):

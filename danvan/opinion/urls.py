@@ -38,4 +38,5 @@ urlpatterns = [
     path("bao-cao/", reports.report_index, name="reports"),
     path("bao-cao/tinh-hinh/", reports.situation_report, name="situation-report"),
     path("bao-cao/phan-hoi/", reports.feedback_report, name="feedback-report"),
+    path("bao-cao/tiep-cong-dan/", reports.reception_report, name="reception-report"),
 ]

@@ -90,11 +90,11 @@ class UnitMonths:
 
 
 def frequency(units, year: int, last_day: dt.date) -> list[UnitMonths]:
-    """Reception days held per unit and month of `year` (one GROUP BY query), with each month's minimum.
-    A month not over on `last_day` carries no rule yet (it cannot have fallen short)."""
+    """Reception days held per unit and month of `year` up to `last_day` (one GROUP BY query), with each
+    month's minimum. A month not over on `last_day` carries no rule yet (it cannot have fallen short)."""
     units = list(units)
     held = (
-        Reception.objects.filter(unit__in=units, status=ReceptionStatus.HELD, day__year=year)
+        Reception.objects.filter(unit__in=units, status=ReceptionStatus.HELD, day__year=year, day__lte=last_day)
         .annotate(month=ExtractMonth("day"))
         .values("unit_id", "month")
         .annotate(days=Count("day", distinct=True))

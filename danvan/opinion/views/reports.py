@@ -1,5 +1,6 @@
 """The reports page and its Word documents: the periodic report on the people's situation and public
-opinion, the quick report on one case (`?vu_viec=<pk>`), the answers to the proposals forwarded.
+opinion, the quick report on one case (`?vu_viec=<pk>`), the answers to the proposals forwarded, the
+results of citizen reception and dialogues (its own text boxes: `tcd_danh_gia`, `tcd_de_xuat`).
 
 Every read goes through `restrict(request.user)`; the documents read from the replica when one is set.
 The page posts its form (the clerk's text boxes would not fit in an address: gunicorn refuses a request
@@ -24,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from danvan.core.forms import BootstrapFormMixin, DateField, UnitChoiceField
 from danvan.core.replica import reads_replica
 from danvan.core.vn import text_date
-from danvan.opinion import reports
+from danvan.opinion import meeting_reports, reports
 from danvan.opinion.choices import Intensity
 from danvan.opinion.forms import FIRST_YEAR
 from danvan.opinion.models import OpinionItem
@@ -35,7 +36,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MSG_UNIT = "Đơn vị đã chọn không có hoặc ngoài phạm vi của bạn."
 MSG_NO_SCOPE = "Bạn chưa được phân quyền xem thông tin dư luận của đơn vị nào, nên chưa lập được báo cáo."
 RECENT_CASES = 10
-PARAMETERS = ("don_vi", "nam", "ky", "ngay", "nhan_dinh", "de_xuat")
+PARAMETERS = ("don_vi", "nam", "ky", "ngay", "nhan_dinh", "de_xuat", "tcd_danh_gia", "tcd_de_xuat")
 
 
 def _capital(text: str) -> str:
@@ -71,6 +72,20 @@ class ReportForm(BootstrapFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Với cấp ủy, chính quyền và các cơ quan liên quan. Mỗi dòng là một đoạn văn.",
+    )
+    # The parts the clerk writes in the report on citizen reception and dialogues.
+    tcd_danh_gia = forms.CharField(
+        label="Đánh giá chung",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Ưu điểm, hạn chế, nguyên nhân trong tiếp công dân, đối thoại với nhân dân. Để trống: báo cáo "
+        "để sẵn chỗ viết.",
+    )
+    tcd_de_xuat = forms.CharField(
+        label="Đề xuất, kiến nghị",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Mỗi dòng là một đoạn văn.",
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -257,3 +272,21 @@ def feedback_report(request):
     except (reports.NoIssuer, ObjectDoesNotExist) as exc:
         return _compose_failed(request, form, exc)
     return _download(reports.render_docx(document), f"ket-qua-tra-loi-kien-nghi-{period.slug}.docx")
+
+
+@login_required
+@reads_replica
+@require_http_methods(["GET", "POST"])
+def reception_report(request):
+    """The results of citizen reception and dialogues in the period, as Word."""
+    form = ReportForm.from_request(request)
+    if not form.is_valid():
+        return _page(request, form)
+    values = form.cleaned_data
+    unit, period, day = values["don_vi"], values["period"], values["day"]
+    try:
+        data = meeting_reports.meeting_data(request.user, unit, period, day)
+        document = meeting_reports.meeting_document(data, values["tcd_danh_gia"], values["tcd_de_xuat"])
+    except (reports.NoIssuer, ObjectDoesNotExist) as exc:
+        return _compose_failed(request, form, exc)
+    return _download(reports.render_docx(document), f"bao-cao-tiep-cong-dan-doi-thoai-{period.slug}.docx")
