@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "danvan.emulation",
     "danvan.planning",
     "danvan.opinion",
+    "danvan.membership",
     "danvan.showcase",
     "danvan.api",
     "danvan.demo",

@@ -10,6 +10,7 @@ SEEDS = {
     "awards": ("Authority", "AwardType"),
     "planning": ("DirectiveType", "IssuingBody"),
     "opinion": ("Topic",),
+    "membership": ("Organization",),
 }
 
 

@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RANK = {"core": 0, "formats": 0, "org": 1, "documents": 2, "practices": 3, "awards": 3, "emulation": 3,
-        "planning": 3, "opinion": 3, "stats": 4, "showcase": 4, "api": 5, "demo": 5}  # fmt: skip
+        "planning": 3, "opinion": 3, "membership": 3, "stats": 4, "showcase": 4, "api": 5, "demo": 5}  # fmt: skip
 # Known exception: scoping reads role assignments and units (function-level imports); the test kit builds a cast.
 ALLOWED = {("core/scoping.py", "org")}
 
