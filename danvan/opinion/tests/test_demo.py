@@ -1,5 +1,7 @@
 """The demo province's opinion data: a register of collaborators and some two years of items, every one
-within the rules, with hot spots, forwarded, answered, overdue and merged cases; loaded twice.
+within the rules, with hot spots, forwarded, answered, overdue and merged cases; the reception days of the
+province, the districts and the communes against the monthly minimum, the cases heard, the dialogues with
+their commitments; loaded twice.
 
 One test: loading the province's units takes a while, and nothing else here needs them."""
 
@@ -15,9 +17,27 @@ from danvan.core.actor import acting_as
 from danvan.core.models import ChangeLogEntry, WorkflowStep
 from danvan.demo import build
 from danvan.opinion import demo, rules
-from danvan.opinion.choices import Intensity, Platform, Source, State, Tendency
-from danvan.opinion.models import Collaborator, OpinionItem
+from danvan.opinion.choices import (
+    CaseType,
+    Intensity,
+    Platform,
+    ReceptionKind,
+    ReceptionStatus,
+    Source,
+    State,
+    Tendency,
+)
+from danvan.opinion.models import (
+    Collaborator,
+    Commitment,
+    Dialogue,
+    DialogueIssue,
+    OpinionItem,
+    Reception,
+    ReceptionCase,
+)
 from danvan.opinion.seed import TOPICS
+from danvan.opinion.services import meetings
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +60,13 @@ def test_every_text_of_the_demo_fills_its_placeholders():
         assert matter.topic in topics, matter.key
         if matter.paired:
             assert len(matter.answers) == len(matter.texts), matter.key
+    sample |= {"nam_cu": 2005}
+    for heard in demo.HEARD:
+        for text in (*heard.texts, *heard.results):
+            assert "{" not in text.format(**sample), text
+        assert heard.bodies and heard.results and heard.case_type in CaseType.values
+    for talk in demo.TALKS:
+        assert "{" not in talk.topic.format(**sample) and talk.issues and talk.commitments
 
 
 def test_the_demo_opinion_data():
@@ -49,17 +76,17 @@ def test_the_demo_opinion_data():
         build.create_accounts(ctx)
         first = demo.load(ctx)
         item_type = ContentType.objects.get_for_model(OpinionItem)
+        counted = (OpinionItem, Collaborator, Reception, ReceptionCase, Dialogue, DialogueIssue, Commitment)
         counts = (
-            OpinionItem.objects.count(),
-            Collaborator.objects.count(),
+            *(model.objects.count() for model in counted),
             WorkflowStep.objects.filter(content_type=item_type).count(),
             ChangeLogEntry.objects.count(),
         )
         second = demo.load(ctx)
     assert "cộng tác viên dư luận xã hội" in first[0] and "không nạp thêm" in second[0]
+    assert "buổi tiếp công dân" in first[1] and "không nạp thêm" in second[1]
     assert (
-        OpinionItem.objects.count(),
-        Collaborator.objects.count(),
+        *(model.objects.count() for model in counted),
         WorkflowStep.objects.filter(content_type=item_type).count(),
         ChangeLogEntry.objects.count(),
     ) == counts  # idempotent
@@ -152,3 +179,73 @@ def test_the_demo_opinion_data():
     assert OpinionItem.objects.restrict(ctx.users["xa"]).count() >= 10
     huyen = OpinionItem.objects.restrict(ctx.users["huyen"])
     assert huyen.count() >= 10 and not huyen.filter(noted_on__gte=reform).exclude(unit=ctx.district).exists()
+
+    check_meetings(ctx, today)
+
+
+def check_meetings(ctx, today: dt.date) -> None:
+    """Reception days, cases and dialogues: within the rules, against the minimum, with their history."""
+    receptions = list(Reception.objects.select_related("unit__kind"))
+    cases = list(ReceptionCase.objects.select_related("reception__unit"))
+    dialogues = {d.pk: d for d in Dialogue.objects.select_related("unit")}
+    commitments = list(Commitment.objects.all())
+    assert 2000 <= len(receptions) <= 6000 and len(cases) >= 2000
+    assert {r.pk: e for r in receptions if (e := rules.reception_errors(r, today))} == {}
+    assert {c.pk: e for c in cases if (e := rules.case_errors(c, c.reception, today))} == {}
+    assert {d.pk: e for d in dialogues.values() if (e := rules.dialogue_errors(d, today))} == {}
+    assert not [i.pk for i in DialogueIssue.objects.all() if rules.issue_errors(i)]
+    assert {c.pk: e for c in commitments if (e := rules.commitment_errors(c, dialogues[c.dialogue_id], today))} == {}
+
+    # The province, the districts until 30/6/2025 and the communes from 1/7/2025; held, unscheduled,
+    # cancelled, and a few days ahead on the schedule (never held in the future).
+    reform = dt.date(2025, 7, 1)
+    tiers = Counter((r.unit.kind.tier, r.day < reform) for r in receptions)
+    assert tiers[("province", True)] and tiers[("province", False)] and tiers[("district", True)]
+    assert tiers[("commune", False)] >= 1000 and not tiers[("district", False)] and not tiers[("commune", True)]
+    assert {r.status for r in receptions} == set(ReceptionStatus.values)
+    assert any(r.kind == ReceptionKind.UNSCHEDULED for r in receptions)
+    ahead = [r for r in receptions if r.day >= today]
+    assert 5 <= len(ahead) <= 200 and all(r.status == ReceptionStatus.PLANNED for r in ahead)
+
+    # Most months meet the minimum (province 1, district 2 until 30/6/2025, commune 2 from 1/7/2025);
+    # some communes fall short in some months; the province never does.
+    units = [r.unit for r in receptions if r.unit.kind.tier in ("province", "district", "commune")]
+    units = list({u.pk: u for u in units}.values())
+    met = short = 0
+    short_tiers = Counter()
+    for year in (2025, 2026):
+        for row in meetings.frequency([u for u in units if u.overlaps(dt.date(year, 1, 1), dt.date(year, 12, 31))],
+                                      year, today):  # fmt: skip
+            for held, minimum in row.cells:
+                if minimum is not None:
+                    met += held >= minimum
+                    short += held < minimum
+            short_tiers[row.unit.kind.tier] += row.shortfalls
+    assert short >= 10 and met >= 0.85 * (met + short), (met, short)
+    assert short_tiers["commune"] >= 10 and short_tiers["province"] == 0
+
+    # Every kind of case; people counted; assigned with a deadline, settled with a result, some overdue.
+    assert {c.case_type for c in cases} == set(CaseType.values)
+    assert all(c.people >= 1 for c in cases) and any(c.people >= 5 for c in cases)
+    assert sum(1 for c in cases if c.is_overdue(today)) >= 10
+    settled = [c for c in cases if c.settled_on]
+    assert len(settled) >= len(cases) / 2 and all(c.result for c in settled)
+    assert any(c.assigned_to and c.deadline and c.settled_on for c in cases)
+
+    # Dialogues: issues raised and answered, commitments done, open and overdue, a notice under 7 days
+    # (the page's warning), results published.
+    assert len(dialogues) >= 2 and DialogueIssue.objects.exclude(answer="").count() >= 5
+    assert any(c.done_on for c in commitments) and any(c.is_overdue(today) for c in commitments)
+    assert any(not c.done_on and c.deadline >= today for c in commitments)
+    warned = [d for d in dialogues.values() if rules.notice_warning(d).startswith("Thông báo trước")]
+    assert warned and any(d.unit_id == ctx.commune.pk for d in warned)
+    assert any(d.published_on and d.publication for d in dialogues.values())
+
+    # Their history: put on the schedule, then held or cancelled; every record created once.
+    for model, count in ((Reception, len(receptions)), (ReceptionCase, len(cases)), (Dialogue, len(dialogues))):
+        kind = ContentType.objects.get_for_model(model)
+        assert ChangeLogEntry.objects.filter(content_type=kind, action="create").count() == count
+    kind = ContentType.objects.get_for_model(Reception)
+    step = ChangeLogEntry.objects.filter(content_type=kind, action="update", after__status="held").first()
+    assert step.before["status"] == "planned" and step.actor_id
+    assert Reception.objects.restrict(ctx.users["xa"]).filter(unit=ctx.commune).count() >= 30
