@@ -2,6 +2,8 @@
 
 Both run on the shared engine (danvan.core.xlsx): the engine reads and parses the file, these
 specs add the org rules (parents, cycles, validity periods, lineage events) and the bulk writes.
+A lineage row names its units as every import does (`danvan.org.resolver`: a code, a name or
+"code – name"); a unit's parent in `units` is a code, of a unit in the system or in the same file.
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ from danvan.core.xlsx.modelkind import changes, unit_path
 from danvan.core.xlsx.parsers import enum_choices, model_choices
 from danvan.org.choices import LineageKind
 from danvan.org.models import Bloc, LineageEvent, Unit, UnitKind
+from danvan.org.resolver import UnitResolver
 from danvan.org.services import ENDING_KINDS, bulk_create_units
 
 CODE_LENGTH = Unit._meta.get_field("code").max_length
+UNIT_TEXT_LENGTH = 300  # a unit's code, name or "code – name" (danvan.org.resolver)
+SIDES = ("predecessor", "successor")
 
 
 def _max_length(model: Any, name: str) -> int:
@@ -321,11 +326,11 @@ class LineageEventsKind(ImportKind):
         Column(
             "Mã đơn vị trước",
             "predecessor",
-            Text(CODE_LENGTH),
+            Text(UNIT_TEXT_LENGTH),
             column_required=True,
-            aliases=("Mã đơn vị cũ",),
+            aliases=("Mã đơn vị cũ", "Đơn vị trước"),
         ),
-        Column("Mã đơn vị sau", "successor", Text(CODE_LENGTH), aliases=("Mã đơn vị mới",)),
+        Column("Mã đơn vị sau", "successor", Text(UNIT_TEXT_LENGTH), aliases=("Mã đơn vị mới", "Đơn vị sau")),
         Column(
             "Căn cứ",
             "legal_basis",
@@ -337,13 +342,16 @@ class LineageEventsKind(ImportKind):
     )
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
-        by_code = {u.code: u for u in Unit.objects.only("code", "name", "path", "valid_from", "valid_until")}
-        ctx.data["by_code"] = by_code
+        units = UnitResolver(ctx.user)
+        units.load(row.values.get(name) for row in rows for name in ("predecessor", "successor"))
         seen: dict[tuple, int] = {}
         for row in rows:  # rows with a bad cell are checked too, so every error shows at once
             parsed = row.ok
-            self._check_row(row, by_code)
-            key = tuple(row.values.get(name) for name in ("kind", "date", "predecessor", "successor", "legal_basis"))
+            self._check_row(row, units)
+            # The same unit written by code in one row and by name in another is the same row.
+            sides = zip(SIDES, row.extra["units"], strict=True)
+            named = [unit.pk if unit else row.values.get(name) for name, unit in sides]
+            key = (row.values.get("kind"), row.values.get("date"), *named, row.values.get("legal_basis"))
             if parsed and key in seen:
                 row.error(None, f"Trùng với dòng {seen[key]}")
             if parsed:
@@ -352,15 +360,13 @@ class LineageEventsKind(ImportKind):
         self._match_existing(plans)
         ctx.data["plans"] = plans
 
-    def _check_row(self, row: Row, by_code: dict[str, Unit]) -> None:
+    def _check_row(self, row: Row, units: UnitResolver) -> None:
         kind, date = row.values.get("kind"), row.values.get("date")
-        found: dict[str, Unit | None] = {}
-        for name in ("predecessor", "successor"):
-            code = row.values.get(name) or ""
-            found[name] = by_code.get(code) if code else None
-            if code and found[name] is None:
-                row.error(name, f"Không tìm thấy đơn vị có mã '{code}'")
-        row.extra["units"] = before, after = found["predecessor"], found["successor"]
+        # Namesakes: a predecessor existed the day before the event, a successor exists on its day.
+        day_before = date - dt.timedelta(days=1) if date is not None else None
+        before = units.find(row, "predecessor", day=day_before)
+        after = units.find(row, "successor", day=date)
+        row.extra["units"] = before, after
         if kind is None or date is None:
             return  # the kind or date cell is wrong: already an error, and the rules below need them
         if _blank(row, "predecessor") and kind != LineageKind.ESTABLISH:
@@ -442,7 +448,7 @@ class LineageEventsKind(ImportKind):
                 row.action, row.target = plan.action, plan.event
 
     def touched(self, row: Row, ctx: Context) -> Iterable[tuple[str | None, str, str | None]]:
-        for name, unit in zip(("predecessor", "successor"), row.extra["units"], strict=True):
+        for name, unit in zip(SIDES, row.extra["units"], strict=True):
             if unit is not None:
                 yield name, unit.code, unit.path
 

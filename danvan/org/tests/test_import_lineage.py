@@ -184,7 +184,7 @@ def assert_rejected(path: Path, expected: list[str], user=None) -> None:
 BAD_ROWS = {
     "unknown unit": (
         [["", "Sáp nhập", "1/7/2025", "C9", "NEW"]],
-        ["Dòng 5, cột 'Mã đơn vị trước': Không tìm thấy đơn vị có mã 'C9'"],
+        ["Dòng 5, cột 'Mã đơn vị trước': Không tìm thấy đơn vị có mã hoặc tên 'C9'."],
     ),
     "merge without a successor": (
         [["", "Hợp nhất", "1/7/2025", "C1", None]],
@@ -215,7 +215,7 @@ BAD_ROWS = {
             "ví dụ 13/5/2016",
             "Dòng 6, cột 'Loại sự kiện': Không có loại sự kiện 'Gộp'. Giá trị hợp lệ: Thành lập; "
             "Hợp nhất, sáp nhập; Chia tách; Đổi tên; Chuyển trực thuộc; Kết thúc hoạt động",
-            "Dòng 6, cột 'Mã đơn vị sau': Không tìm thấy đơn vị có mã 'ZZ'",
+            "Dòng 6, cột 'Mã đơn vị sau': Không tìm thấy đơn vị có mã hoặc tên 'ZZ'.",
         ],
     ),
     "the same row twice": (
@@ -268,3 +268,17 @@ def test_queries_do_not_grow_with_rows(cast, tmp_path, django_assert_max_num_que
         path = write_xlsx(tmp_path / f"kt{size}.xlsx", rows)
         with django_assert_max_num_queries(20):
             assert run_import("lineage", path).created == size
+
+
+def test_units_may_be_named_by_name_and_a_unit_written_twice_is_one_row(cast, new_commune, tmp_path):
+    rows = [
+        [1, "Sáp nhập", "1/7/2025", "dang uy xa long thuan", "NEW – Đảng ủy xã Long Thuận (mới)", BASIS, None],
+        [2, "Sáp nhập", "1/7/2025", "Đảng uỷ xã Lợi Thuận", "Đảng ủy xã Long Thuận (mới)", BASIS, None],
+        [3, "Sáp nhập", "1/7/2025", "C2", "NEW", BASIS, None],
+    ]
+    result = run_import("lineage", write_xlsx(tmp_path / "sn.xlsx", rows), dry_run=True)
+    assert messages(result) == ["Dòng 7: Trùng với dòng 6"]
+    result = run_import("lineage", write_xlsx(tmp_path / "sn.xlsx", rows[:2]))
+    assert result.created == 1, messages(result)
+    event = LineageEvent.objects.get()
+    assert set(event.predecessors.all()) == {cast.c1, cast.c2} and list(event.successors.all()) == [new_commune]
