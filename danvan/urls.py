@@ -31,6 +31,7 @@ urlpatterns = [
     path("thi-dua/", include("danvan.emulation.urls")),
     path("ke-hoach/", include("danvan.planning.urls")),
     path("du-luan/", include("danvan.opinion.urls")),
+    path("doan-the/", include("danvan.membership.urls")),
     path("", include("danvan.core.jobs.urls")),
     path("quan-tri/", admin.site.urls),
     # Other systems: REST API with its OpenAPI schema and documentation page.

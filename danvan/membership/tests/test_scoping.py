@@ -1,0 +1,72 @@
+"""Every membership URL walked by the fixed cast (plus a viewer): out of scope 404, in scope without the right
+403 with nothing changed, allowed 200/302; the list and the statistics show exactly what each person may see."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people
+from danvan.membership.models import MembershipReport
+from danvan.membership.tests.conftest import enter, org
+
+pytestmark = pytest.mark.django_db
+PEOPLE = list(SEES)
+YEAR = 2024  # every cast unit existed through it (the districts ended on 30/6/2025)
+
+
+def expected(who: str, unit: str, allowed: dict, ok: int = 302) -> int:
+    if unit not in SEES[who]:
+        return 404
+    return ok if unit in allowed[who] else 403
+
+
+@pytest.fixture
+def world(cast):
+    people = cast_people(cast)
+    reports = {}
+    for index, name in enumerate(CAST_UNITS):
+        unit = getattr(cast, name)
+        enter(cast.admin, unit, YEAR, nong_dan=1000 + index, population=(100000, 5000))
+        reports[name] = MembershipReport.objects.get(unit=unit)
+    return people, reports
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_every_page(client, cast, world, who):
+    people, reports = world
+    client.force_login(people[who])
+    listed = client.get(reverse("membership:report-list"))
+    assert listed.status_code == 200
+    text = listed.content.decode()
+    for name, report in reports.items():
+        assert (f'href="/doan-the/{report.pk}/"' in text) == (name in SEES[who]), (who, name)
+        detail = client.get(reverse("membership:report-detail", args=[report.pk]))
+        assert detail.status_code == expected(who, name, SEES, 200), (who, name)
+        url = reverse("membership:entry", args=[report.unit_id, YEAR, 12])
+        assert client.get(url).status_code == expected(who, name, CHANGES, 200), (who, name)
+        data = {f"o{org('nong-dan').pk}-members": "777", "population": "100000", "organized": "5000"}
+        assert client.post(url, data).status_code == expected(who, name, CHANGES), (who, name)
+        assert (MembershipReport.objects.get(pk=report.pk).members == 777) == (name in CHANGES[who]), (who, name)
+    may = bool(CHANGES[who])
+    assert client.get(reverse("membership:entry-choose")).status_code == (200 if may else 403)
+    for name in CAST_UNITS:
+        unit = getattr(cast, name)
+        response = client.get(reverse("membership:entry-choose"), {"don_vi": unit.pk, "nam": YEAR, "ky": 12})
+        assert response.status_code == ((302 if name in CHANGES[who] else 200) if may else 403), (who, name)
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_statistics_count_only_what_one_sees(client, cast, world, who):
+    people, reports = world
+    client.force_login(people[who])
+    seen = sum(r.members for name, r in reports.items() if name in SEES[who])
+    for params in ({"nam": YEAR}, {"nam": YEAR, "don_vi": cast.province.pk}, {"nam": YEAR, "don_vi": cast.c3.pk}):
+        response = client.get(reverse("membership:statistics"), params)
+        assert response.status_code == 200
+        summary = response.context["summary"]
+        root = response.context["root"]
+        within = {n for n in SEES[who] if root is None or getattr(cast, n).path.startswith(root.path)}
+        assert summary.memberships == sum(r.members for n, r in reports.items() if n in within), (who, params)
+        assert summary.memberships <= seen
+        assert summary.population == 100000 * len(within)

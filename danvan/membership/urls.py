@@ -1,0 +1,13 @@
+from django.urls import path
+
+from danvan.membership.views import reports, stats
+
+app_name = "membership"
+
+urlpatterns = [
+    path("", reports.report_list, name="report-list"),
+    path("<int:pk>/", reports.report_detail, name="report-detail"),
+    path("nhap/", reports.entry_choose, name="entry-choose"),
+    path("nhap/<int:unit>/<int:year>/<int:months>/", reports.entry, name="entry"),
+    path("thong-ke/", stats.statistics, name="statistics"),
+]
