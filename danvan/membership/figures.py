@@ -1,9 +1,12 @@
 """The statistics page's figures: per organization, the members of a year over a unit's area, against the
 year before over the same area; the population and the people organized.
 
-Each report holds one unit's own figures, so an area's total is the sum over its units. A unit counts once
-per organization and year: its latest report of the year (the whole year when given, else the first half).
-Every sum is a GROUP BY in the database over `restrict(user)`.
+Each report holds one unit's own figures, so an area's total is the sum over its units. The figures are
+counts on a day (the period's end), not flows, so a year counts the units that exist at its end (31/12, or
+still open): a unit ended during the year (a district on 30/6/2025, a commune merged) is not added to what it
+became, whose year-end figures already hold its people. Such a unit counts once per organization and year:
+its latest report of the year (the whole year when given, else the first half). Every sum is a GROUP BY in
+the database over `restrict(user)`.
 
 Across the 2025 reform the area is the chosen unit as it is today with every unit merged, split or renamed
 into it (`scoping.with_history`, the statistics' "mapped to today's units"): the year and the year before are
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from danvan.core import scoping
+from danvan.core.models import valid_on_q
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
 
 SUMS = ("members", "women", "ethnic_minority", "religious")
@@ -86,10 +90,18 @@ def latest_population(qs: QuerySet) -> QuerySet:
     return qs.exclude(Exists(later))
 
 
+def counted_years(years: list[int]) -> Q:
+    """Rows of these years whose unit exists at the year's end."""
+    q = Q(pk__in=[])
+    for y in years:
+        q |= Q(year=y) & valid_on_q(dt.date(y, 12, 31), prefix="unit__")
+    return q
+
+
 def summary(user, root, year: int) -> Summary:
     reports = latest_reports(_in_area(MembershipReport.objects.restrict(user), root))
     grouped = (
-        reports.filter(year__in=[year, year - 1])
+        reports.filter(counted_years([year, year - 1]))
         .values("organization", "year")
         .annotate(units=Count("unit", distinct=True), **{name: Sum(name) for name in SUMS})
         .order_by()
@@ -116,7 +128,7 @@ def summary(user, root, year: int) -> Summary:
         result.previous_memberships = sum(r.previous or 0 for r in result.rows)
     figures = latest_population(_in_area(PopulationFigure.objects.restrict(user), root))
     people = (
-        figures.filter(year__in=[year, year - 1])
+        figures.filter(counted_years([year, year - 1]))
         .values("year")
         .annotate(population=Sum("population"), organized=Sum("organized"), units=Count("unit", distinct=True))
         .order_by()
