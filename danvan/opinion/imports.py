@@ -3,8 +3,10 @@ note it) and `opinion_collaborators` (the collaborators' register).
 
 Every row is checked with the web's own rules (`danvan.opinion.rules`), so a cell refused here is
 refused on the form with the same words; every error is reported at once and nothing is written
-unless the whole file is right. Units are named by code (as the export writes them), or as the
-template's drop-down offers them, "code – name".
+unless the whole file is right. Units are named as in every import (`danvan.org.resolver`): by code
+(as the export writes them), by name, or as the template's drop-down offers them, "code – name";
+namesakes are told apart by the day noted (a collaborator's: the term's start), a place's also by the
+area of the unit noting it.
 
 An item has no code: a row with the same unit, place, date noted, source and content as a recorded
 item is that item. It is left as it is (a second import of a file, or an exported file, adds
@@ -19,7 +21,6 @@ takes the file's position, field and term end.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from types import SimpleNamespace
@@ -33,16 +34,15 @@ from django.utils import timezone
 from danvan.core import bulk, changelog, scoping
 from danvan.core.vn import fold, fold_key, text_date
 from danvan.core.xlsx import Action, Column, Context, Date, ImportKind, Integer, Parser, Row, Text, register
-from danvan.core.xlsx.engine import MSG_OUT_OF_SCOPE
 from danvan.core.xlsx.modelkind import KEY_CHUNK, changes, unit_path
 from danvan.core.xlsx.parsers import enum_choices, model_choices
 from danvan.opinion import rules
 from danvan.opinion.choices import Intensity, Platform, Source, State, Tendency
 from danvan.opinion.models import Collaborator, OpinionItem, Topic
 from danvan.org.models import Unit
+from danvan.org.resolver import UnitResolver
 from danvan.org.services import area_units, committee_root, owner_units, within
 
-MSG_UNIT_UNKNOWN = "Không tìm thấy đơn vị có mã '{}'"
 MSG_TOPIC_ENDED = "Lĩnh vực “{}” không dùng vào ngày {}."
 MSG_COLLABORATOR_UNKNOWN = "Không có “{}” trong danh sách cộng tác viên của {}."
 MSG_COLLABORATOR_AMBIGUOUS = (
@@ -66,7 +66,6 @@ MSG_LINK = "Đường dẫn không hợp lệ: '{}'; ghi đầy đủ địa ch�
 
 UNIT_CODE = Unit._meta.get_field("code").max_length
 LINK_LENGTH = OpinionItem._meta.get_field("link").max_length
-_CODE_AND_NAME = re.compile(r"\s+[-–—]\s+")  # "C1 – Đảng ủy xã Long Thuận", as the template's lists offer it
 YES = "Có"
 
 
@@ -175,41 +174,12 @@ def unit_column(header: str, field: str, required: bool, aliases: tuple[str, ...
 # --- Units ---------------------------------------------------------------------------------------
 
 
-def unit_code(text: str) -> str:
-    """The code in a unit cell: the text, or what stands before " – " ("C1 – Đảng ủy xã Long Thuận")."""
-    parts = _CODE_AND_NAME.split(text, maxsplit=1)
-    return parts[0] if len(parts) == 2 else text
-
-
-def units_by_code(texts: Iterable[str | None]) -> dict[str, Unit]:
-    """The units the cells name, by code as written and in capitals, in one query (with what the rules read:
-    the unit's kind and parent, for the committee whose area it works for)."""
-    codes = {code for text in texts if text for code in (unit_code(text), unit_code(text).upper())}
-    if not codes:
-        return {}
-    found = Unit.objects.filter(code__in=sorted(codes)).select_related("kind", "parent")
-    return {unit.code: unit for unit in found}
-
-
-def find_unit(row: Row, field: str, units: dict[str, Unit]) -> Unit | None:
-    text = row.values.get(field)
-    if not text:
-        return None
-    code = unit_code(text)
-    unit = units.get(code) or units.get(code.upper())
-    if unit is None:
-        row.error(field, MSG_UNIT_UNKNOWN.format(text))
-    return unit
-
-
-def check_scope(row: Row, unit: Unit, ctx: Context, allowed: dict[str, bool]) -> None:
-    """Only the user's own units, even for a row that would change nothing (which says nothing else)."""
-    if ctx.user is None:
-        return
-    if unit.path not in allowed:
-        allowed[unit.path] = scoping.covers(ctx.user, unit.path, scoping.CHANGE)
-    if not allowed[unit.path]:
-        row.error("unit", MSG_OUT_OF_SCOPE.format(unit.code))
+def unit_resolver(rows: list[Row], ctx: Context, fields: Sequence[str]) -> UnitResolver:
+    """The one resolver, with the units' kind and parent (for the area a unit works for), and the
+    units these columns name looked up at once."""
+    units = UnitResolver(ctx.user, related=("kind", "parent"))
+    units.load(row.values.get(field) for row in rows for field in fields)
+    return units
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -325,14 +295,15 @@ class ItemsKind(ImportKind):
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
         today = timezone.localdate()
-        units = units_by_code(text for row in rows for text in (row.values.get("unit"), row.values.get("place")))
-        allowed: dict[str, bool] = {}
+        units = unit_resolver(rows, ctx, ("unit", "place"))
         for row in rows:
-            unit = find_unit(row, "unit", units)
+            day = row.values.get("noted_on")
+            unit = units.find(row, "unit", day=day)
             if unit is not None:
-                check_scope(row, unit, ctx, allowed)
+                units.check_scope(row, "unit", unit)  # even for a row that would change nothing
             row.extra["unit"] = unit
-            row.extra["place"] = find_unit(row, "place", units) if row.values.get("place") else unit
+            area = committee_root(unit) if unit is not None else None
+            row.extra["place"] = units.find(row, "place", day=day, within=area) if row.values.get("place") else unit
         collaborators = self._collaborators(rows, ctx)
         existing = self._existing(rows)
         first_row: dict[tuple, int] = {}
@@ -568,12 +539,11 @@ class CollaboratorsKind(ImportKind):
     )
 
     def plan(self, rows: list[Row], ctx: Context) -> None:
-        units = units_by_code(row.values.get("unit") for row in rows)
-        allowed: dict[str, bool] = {}
+        units = unit_resolver(rows, ctx, ("unit",))
         for row in rows:
-            unit = find_unit(row, "unit", units)
+            unit = units.find(row, "unit", day=row.values.get("term_start"))
             if unit is not None:
-                check_scope(row, unit, ctx, allowed)
+                units.check_scope(row, "unit", unit)  # even for a row that would change nothing
             row.extra["unit"] = unit
         existing = self._existing({row.extra["unit"].pk for row in rows if row.extra["unit"] is not None})
         first_row: dict[tuple, int] = {}

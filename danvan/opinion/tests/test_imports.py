@@ -219,9 +219,9 @@ def test_a_missing_column_is_a_file_error(cast):
 
 FUTURE = timezone.localdate() + dt.timedelta(days=3)
 BAD_ROWS = [
-    ("unknown unit", cells(Đơn_vị="XYZ"), "Đơn vị", "Không tìm thấy đơn vị có mã 'XYZ'"),
+    ("unknown unit", cells(Đơn_vị="XYZ"), "Đơn vị", "Không tìm thấy đơn vị có mã hoặc tên 'XYZ'."),
     ("another unit", cells(Đơn_vị="C2", Địa_bàn="C2"), "Đơn vị", "Đơn vị 'C2' ngoài phạm vi quản lý của bạn"),
-    ("unknown place", cells(Địa_bàn="C9"), "Địa bàn", "Không tìm thấy đơn vị có mã 'C9'"),
+    ("unknown place", cells(Địa_bàn="C9"), "Địa bàn", "Không tìm thấy đơn vị có mã hoặc tên 'C9'."),
     (
         "a place of another area",
         cells(Địa_bàn="C3"),
@@ -392,6 +392,25 @@ def test_no_second_message_on_a_cell_in_error(cast):
         f"Dòng 5, cột 'Nguồn': Không có nguồn 'Tin đồn'. Giá trị hợp lệ: {'; '.join(Source.labels)}",
         "Dòng 6, cột 'Ngày ghi nhận': Ngày không hợp lệ: 'hôm qua'; ghi theo dạng ngày/tháng/năm, ví dụ 13/5/2016",
     ]
+
+
+def test_units_by_name_and_namesakes_told_apart_by_the_day_and_the_area(cast):
+    from danvan.core.testing.factories import make_unit
+
+    # "Chi bộ ấp Bến Đình" in C1's area and in C2's; one in C1 before 1/7/2025 and another after it.
+    here = make_unit("Chi bộ ấp Bến Đình", parent=cast.c1, code="BD-C1")
+    make_unit("Chi bộ ấp Bến Đình", parent=cast.c2, code="BD-C2")
+    old = make_unit("Chi bộ ấp Long Giang", parent=cast.c1, code="LG-CU", valid_until=dt.date(2025, 6, 30))
+    new = make_unit("Chi bộ ấp Long Giang", parent=cast.c1, code="LG-MOI", valid_from=dt.date(2025, 7, 1))
+    rows = [
+        item_row(1, **cells(Đơn_vị="dang uy xa long thuan", Địa_bàn="CHI BỘ ẤP BẾN ĐÌNH")),
+        item_row(2, **cells(Ngày_ghi_nhận="5/3/2025", Địa_bàn="chi bo ap long giang")),
+        item_row(3, **cells(Địa_bàn="Chi bộ ấp Long Giang")),
+    ]
+    result = run_import("opinion_items", workbook(rows), user=cast.admin, dry_run=True)
+    assert result.ok, errors_of(result)
+    places = [(row.extra["unit"], row.extra["place"]) for row in result.rows]
+    assert places == [(cast.c1, here), (cast.c1, old), (cast.c1, new)]
 
 
 def test_a_unit_closed_on_the_day_and_repeated_rows(cast):
@@ -725,7 +744,7 @@ def test_bad_collaborators_are_all_reported_and_none_written(cast):
     ]
     result = run_import("opinion_collaborators", workbook(rows, COLLABORATOR_HEADER), user=cast.c1_officer)
     found = errors_of(result)
-    assert "Dòng 5, cột 'Đơn vị': Không tìm thấy đơn vị có mã 'XYZ'" in found
+    assert "Dòng 5, cột 'Đơn vị': Không tìm thấy đơn vị có mã hoặc tên 'XYZ'." in found
     assert "Dòng 6, cột 'Đơn vị': Đơn vị 'C2' ngoài phạm vi quản lý của bạn" in found
     assert any(e.startswith("Dòng 7, cột 'Lĩnh vực theo dõi': Không có lĩnh vực 'Thể thao'") for e in found)
     assert "Dòng 7, cột 'Đến ngày': Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu." in found
