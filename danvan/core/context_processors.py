@@ -13,8 +13,8 @@ def navigation(request):
         ("awards", "Khen thưởng", "bi-award", reverse("awards:proposal-list")),
         ("emulation", "Thi đua", "bi-trophy", reverse("emulation:index")),
         ("planning", "Kế hoạch, giám sát", "bi-calendar-check", reverse("planning:home")),
-        ("opinion", "Dư luận xã hội", "bi-megaphone", reverse("opinion:item-list")),
-        ("membership", "Đoàn viên, hội viên", "bi-people", reverse("membership:report-list")),
+        ("opinion", "Dư luận", "bi-megaphone", reverse("opinion:item-list")),
+        ("membership", "Đoàn thể", "bi-people", reverse("membership:report-list")),
         ("stats", "Thống kê", "bi-bar-chart-line", reverse("stats:index")),
         ("org", "Đơn vị", "bi-diagram-3", reverse("org:unit-list")),
     ]

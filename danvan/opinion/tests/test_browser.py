@@ -69,7 +69,7 @@ def test_record_forward_answer_and_report(page, login, cast, screenshot):
     item = OpinionItem.objects.get()
     assert item.state == State.ANSWERED and item.answered_on == today
 
-    page.get_by_role("link", name="Dư luận xã hội").first.click()  # the breadcrumb, back to the list
+    page.get_by_role("navigation", name="breadcrumb").get_by_role("link", name="Dư luận xã hội").click()
     page.get_by_role("link", name="Báo cáo", exact=True).click()
     wait_until_ready(page)
     with page.expect_download() as info:
