@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from danvan.core import scoping
 from danvan.core.forms import BootstrapFormMixin, FilterForm, UnitChoiceField
 from danvan.membership.choices import Period
 from danvan.membership.models import Organization
@@ -35,6 +36,16 @@ class ReportFilter(FilterForm):
         super().__init__(*args, **kwargs)
         self.fields["nam"].choices = years()
         self.fields["don_vi"].queryset = Unit.objects.restrict(user).order_by("path")
+
+    def apply(self, rows):
+        values = self.values()
+        if values.get("nam"):
+            rows = rows.filter(year=values["nam"])
+        if values.get("don_vi"):
+            rows = rows.filter(scoping.subtree_q("unit__path", values["don_vi"].path))
+        if values.get("to_chuc"):
+            rows = rows.filter(organization=values["to_chuc"])
+        return rows
 
 
 class PeriodChoice(BootstrapFormMixin, forms.Form):

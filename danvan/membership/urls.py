@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.membership.views import reports, stats
+from danvan.membership.views import excel, reports, stats
 
 app_name = "membership"
 
@@ -9,5 +9,7 @@ urlpatterns = [
     path("<int:pk>/", reports.report_detail, name="report-detail"),
     path("nhap/", reports.entry_choose, name="entry-choose"),
     path("nhap/<int:unit>/<int:year>/<int:months>/", reports.entry, name="entry"),
+    path("xuat-excel/", excel.report_export, name="export"),
+    path("mau-excel/", excel.report_template, name="template"),
     path("thong-ke/", stats.statistics, name="statistics"),
 ]

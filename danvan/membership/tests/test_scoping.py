@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -50,6 +53,14 @@ def test_every_page(client, cast, world, who):
         assert (MembershipReport.objects.get(pk=report.pk).members == 777) == (name in CHANGES[who]), (who, name)
     may = bool(CHANGES[who])
     assert client.get(reverse("membership:entry-choose")).status_code == (200 if may else 403)
+    assert client.get(reverse("jobs:import", args=["membership-reports"])).status_code == (200 if may else 403)
+    assert client.get(reverse("membership:template")).status_code == 200
+    exported = client.get(reverse("membership:export"))
+    assert exported.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(exported.streaming_content))).active
+    codes = {row[0].value for row in sheet.iter_rows()}
+    for name in CAST_UNITS:
+        assert (getattr(cast, name).code in codes) == (name in SEES[who]), (who, name)
     for name in CAST_UNITS:
         unit = getattr(cast, name)
         response = client.get(reverse("membership:entry-choose"), {"don_vi": unit.pk, "nam": YEAR, "ky": 12})

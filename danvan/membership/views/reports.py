@@ -41,14 +41,7 @@ def may_record(user) -> bool:
 @login_required
 def report_list(request):
     form = ReportFilter(request.GET or None, user=request.user)
-    values = form.values()
-    rows = MembershipReport.objects.restrict(request.user).select_related("unit", "organization")
-    if values.get("nam"):
-        rows = rows.filter(year=values["nam"])
-    if values.get("don_vi"):
-        rows = rows.filter(scoping.subtree_q("unit__path", values["don_vi"].path))
-    if values.get("to_chuc"):
-        rows = rows.filter(organization=values["to_chuc"])
+    rows = form.apply(MembershipReport.objects.restrict(request.user).select_related("unit", "organization"))
     listing = Listing(
         request,
         rows,
