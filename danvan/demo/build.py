@@ -28,6 +28,7 @@ CONTRIBUTORS = [
     "danvan.emulation.demo",
     "danvan.planning.demo",
     "danvan.opinion.demo",
+    "danvan.membership.demo",
 ]
 
 
