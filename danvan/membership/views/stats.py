@@ -19,12 +19,14 @@ def statistics(request):
     default = default_unit(request.user)
     if default is not None and not Unit.objects.restrict(request.user).filter(pk=default.pk).exists():
         default = None
-    form = StatsFilter(request.GET or None, user=request.user, default_unit=default)
+    data = request.GET.copy()
+    if "don_vi" not in data and default is not None:
+        data["don_vi"] = str(default.pk)  # the picker shows the area counted ("—": all the user sees)
+    data.setdefault("nam", str(timezone.localdate().year))
+    form = StatsFilter(data, user=request.user, default_unit=default)
     values = form.values()
     year = values.get("nam") or timezone.localdate().year
-    root = values.get("don_vi") if form.is_bound else default
-    if form.is_bound and root is None and "don_vi" not in request.GET:
-        root = default
+    root = values.get("don_vi")
     summary = figures.summary(request.user, root, year)
     context = {"filter_form": form, "summary": summary, "root": root, "year": year}
     return render(request, "membership/statistics.html", context)
