@@ -30,3 +30,14 @@ def refuse_stale(current, expected_version: int | None) -> None:
     """Two editors at once: a save based on an older version than the stored one is refused."""
     if expected_version is not None and current.version != expected_version:
         raise ValidationError(STALE_MESSAGE)
+
+
+def lock_for_change(user, record, expected_version: int | None = None, unit_field: str = "unit") -> None:
+    """The start of saving a versioned record, inside the caller's transaction: lock the stored row, check
+    the user may change its unit as stored and as edited, refuse a stale edit, count the next version."""
+    if record.pk:
+        stored = type(record)._default_manager.select_for_update().select_related(unit_field).get(pk=record.pk)
+        require(user, getattr(stored, unit_field))
+        refuse_stale(stored, expected_version)
+        record.version = stored.version + 1
+    require(user, getattr(record, unit_field))

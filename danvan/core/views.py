@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 
+from danvan.core.forms import add_errors
 from danvan.core.workflow import Transition, Workflow
 
 
@@ -37,3 +38,19 @@ def favicon(request):
     from django.templatetags.static import static
 
     return redirect(static("danvan/favicon.svg"), permanent=True)
+
+
+def saved_by_service(request, form, save, success: str, to=None) -> HttpResponse | None:
+    """The POST of a form whose record a service saves: `save(form)` returns the record, then a message
+    and a redirect to it (or to `to`, the page the record is shown on). None when the form is to be shown
+    again: a GET, an invalid form, or the service's own errors, put on the form's fields (nothing typed is
+    lost)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        record = save(form)
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return None
+    messages.success(request, success)
+    return redirect(to or record)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from danvan.core import scoping, uploads
-from danvan.core.services import raise_errors, refuse_stale, require
+from danvan.core.services import lock_for_change, raise_errors, require
 from danvan.core.vn import clean_text
 from danvan.core.workflow import Transition, Workflow
 from danvan.opinion import rules
@@ -50,14 +50,9 @@ def today() -> dt.date:
 @transaction.atomic
 def save_item(user, item: OpinionItem, expected_version: int | None = None) -> OpinionItem:
     """Record a new item or save changes to its description (its state changes through WORKFLOW)."""
-    if item.pk:
-        current = OpinionItem.objects.select_for_update().select_related("unit").get(pk=item.pk)
-        require(user, current.unit)
-        refuse_stale(current, expected_version)
-        item.version = current.version + 1
-    else:
+    lock_for_change(user, item, expected_version)
+    if not item.pk:
         item.created_by = user
-    require(user, item.unit)
     item.summary = (item.summary or "").strip()
     raise_errors(rules.item_errors(item, today()))
     item.save()
@@ -144,12 +139,7 @@ def remove_file(user, attachment: ItemFile) -> None:
 
 @transaction.atomic
 def save_collaborator(user, collaborator: Collaborator, expected_version: int | None = None) -> Collaborator:
-    if collaborator.pk:
-        current = Collaborator.objects.select_for_update().select_related("unit").get(pk=collaborator.pk)
-        require(user, current.unit)
-        refuse_stale(current, expected_version)
-        collaborator.version = current.version + 1
-    require(user, collaborator.unit)
+    lock_for_change(user, collaborator, expected_version)
     collaborator.name = clean_text(collaborator.name)
     raise_errors(rules.collaborator_errors(collaborator))
     collaborator.save()

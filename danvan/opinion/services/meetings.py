@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 
-from danvan.core.services import raise_errors, refuse_stale, require
+from danvan.core.services import lock_for_change, raise_errors, require
 from danvan.core.vn import clean_text
 from danvan.opinion import rules
 from danvan.opinion.choices import ReceptionStatus
@@ -19,12 +19,7 @@ from danvan.opinion.services.items import today
 
 @transaction.atomic
 def save_reception(user, reception: Reception, expected_version: int | None = None) -> Reception:
-    if reception.pk:
-        current = Reception.objects.select_for_update().select_related("unit").get(pk=reception.pk)
-        require(user, current.unit)
-        refuse_stale(current, expected_version)
-        reception.version = current.version + 1
-    require(user, reception.unit)
+    lock_for_change(user, reception, expected_version)
     reception.leader = clean_text(reception.leader)
     raise_errors(rules.reception_errors(reception, today()))
     reception.save()
@@ -42,12 +37,7 @@ def save_case(user, case: ReceptionCase) -> ReceptionCase:
 
 @transaction.atomic
 def save_dialogue(user, dialogue: Dialogue, expected_version: int | None = None) -> Dialogue:
-    if dialogue.pk:
-        current = Dialogue.objects.select_for_update().select_related("unit").get(pk=dialogue.pk)
-        require(user, current.unit)
-        refuse_stale(current, expected_version)
-        dialogue.version = current.version + 1
-    require(user, dialogue.unit)
+    lock_for_change(user, dialogue, expected_version)
     dialogue.hosts, dialogue.topic = clean_text(dialogue.hosts), clean_text(dialogue.topic)
     raise_errors(rules.dialogue_errors(dialogue, today()))
     dialogue.save()

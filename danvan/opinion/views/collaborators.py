@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
-from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
+from danvan.core.views import saved_by_service
 from danvan.opinion import services
 from danvan.opinion.forms import CollaboratorForm
 from danvan.opinion.models import Collaborator, OpinionItem
@@ -78,14 +77,13 @@ def collaborator_create(request):
     if not may_record(request.user):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật thông tin của đơn vị nào.")
     form = CollaboratorForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            collaborator = services.save_collaborator(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"Đã thêm cộng tác viên {collaborator.name}.")
-            return redirect(collaborator)
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_collaborator(request.user, f.instance),
+        "Đã thêm cộng tác viên vào danh sách.",
+    ):
+        return done
     return _form(request, form)
 
 
@@ -95,12 +93,12 @@ def collaborator_edit(request, pk: int):
     if not scoping.covers(request.user, collaborator.unit.path, scoping.CHANGE):
         raise PermissionDenied(f"Bạn không có quyền sửa danh sách cộng tác viên của {collaborator.unit.name}.")
     form = CollaboratorForm(request.POST or None, instance=collaborator, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_collaborator(request.user, form.instance, form.cleaned_data.get("version"))
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu cộng tác viên.")
-            return redirect(collaborator)
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_collaborator(request.user, f.instance, f.cleaned_data.get("version")),
+        "Đã lưu cộng tác viên.",
+        to=collaborator,
+    ):
+        return done
     return _form(request, form, collaborator)

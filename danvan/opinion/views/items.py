@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import changelog, scoping, uploads
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
-from danvan.core.views import requested_transition
+from danvan.core.views import requested_transition, saved_by_service
 from danvan.core.workflow import timeline
 from danvan.opinion import services
 from danvan.opinion.choices import State
@@ -79,14 +79,10 @@ def item_create(request):
     if not may_record(request.user):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật thông tin của đơn vị nào.")
     form = ItemForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.save_item(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi nhận thông tin dư luận.")
-            return redirect(item)
+    if done := saved_by_service(
+        request, form, lambda f: services.save_item(request.user, f.instance), "Đã ghi nhận thông tin dư luận."
+    ):
+        return done
     return _form(request, form)
 
 
@@ -96,14 +92,14 @@ def item_edit(request, pk: int):
     if not services.may_change(request.user, item):
         raise PermissionDenied(f"Bạn không có quyền sửa thông tin của {item.unit.name}.")
     form = ItemForm(request.POST or None, instance=item, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_item(request.user, form.instance, form.cleaned_data.get("version"))
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu thông tin dư luận.")
-            return redirect(item)
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_item(request.user, f.instance, f.cleaned_data.get("version")),
+        "Đã lưu thông tin dư luận.",
+        to=item,
+    ):
+        return done
     return _form(request, form, item)
 
 

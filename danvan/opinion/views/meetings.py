@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import changelog, scoping
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
+from danvan.core.views import saved_by_service
 from danvan.opinion import rules
 from danvan.opinion.forms import (
     CommitmentDoneForm,
@@ -95,14 +96,10 @@ def reception_create(request):
     if not may_record(request.user):
         raise PermissionDenied("Bạn chưa được phân quyền cập nhật thông tin của đơn vị nào.")
     form = ReceptionForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            reception = services.save_reception(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm buổi tiếp công dân.")
-            return redirect(reception)
+    if done := saved_by_service(
+        request, form, lambda f: services.save_reception(request.user, f.instance), "Đã thêm buổi tiếp công dân."
+    ):
+        return done
     return _reception_form(request, form)
 
 
@@ -111,14 +108,14 @@ def reception_edit(request, pk: int):
     reception = get_reception(request, pk)
     _require_change(request.user, reception.unit, "lịch tiếp công dân")
     form = ReceptionForm(request.POST or None, instance=reception, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_reception(request.user, form.instance, form.cleaned_data.get("version"))
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu buổi tiếp công dân.")
-            return redirect(reception)
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_reception(request.user, f.instance, f.cleaned_data.get("version")),
+        "Đã lưu buổi tiếp công dân.",
+        to=reception,
+    ):
+        return done
     return _reception_form(request, form, reception)
 
 
@@ -153,15 +150,11 @@ def case_add(request, pk: int):
     reception = get_reception(request, pk)
     _require_change(request.user, reception.unit, "buổi tiếp công dân")
     form = ReceptionCaseForm(request.POST)
-    if form.is_valid():
-        form.instance.reception = reception
-        try:
-            services.save_case(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi vụ việc.")
-            return redirect(reception)
+    form.instance.reception = reception
+    if done := saved_by_service(
+        request, form, lambda f: services.save_case(request.user, f.instance), "Đã ghi vụ việc.", to=reception
+    ):
+        return done
     return render_reception(request, reception, case_form=form)
 
 
@@ -174,14 +167,14 @@ def case_edit(request, pk: int):
     reception = case.reception
     _require_change(request.user, reception.unit, "buổi tiếp công dân")
     form = ReceptionCaseForm(request.POST, instance=case, prefix=f"c{case.pk}")
-    if form.is_valid():
-        try:
-            services.save_case(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu kết quả giải quyết.")
-            return redirect(reception)
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_case(request.user, f.instance),
+        "Đã lưu kết quả giải quyết.",
+        to=reception,
+    ):
+        return done
     return render_reception(request, reception, result_forms={case.pk: form})
 
 
@@ -253,14 +246,14 @@ def dialogue_edit(request, pk: int):
     dialogue = get_dialogue(request, pk)
     _require_change(request.user, dialogue.unit, "hội nghị đối thoại")
     form = DialogueForm(request.POST or None, instance=dialogue, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_dialogue(request.user, form.instance, form.cleaned_data.get("version"))
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu hội nghị đối thoại.")
-            return redirect(dialogue)
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_dialogue(request.user, f.instance, f.cleaned_data.get("version")),
+        "Đã lưu hội nghị đối thoại.",
+        to=dialogue,
+    ):
+        return done
     return _dialogue_form(request, form, dialogue)
 
 
@@ -298,15 +291,15 @@ def issue_add(request, pk: int):
     dialogue = get_dialogue(request, pk)
     _require_change(request.user, dialogue.unit, "hội nghị đối thoại")
     form = DialogueIssueForm(request.POST, prefix="y")
-    if form.is_valid():
-        form.instance.dialogue = dialogue
-        try:
-            services.save_issue(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi ý kiến của nhân dân.")
-            return redirect(dialogue)
+    form.instance.dialogue = dialogue
+    if done := saved_by_service(
+        request,
+        form,
+        lambda f: services.save_issue(request.user, f.instance),
+        "Đã ghi ý kiến của nhân dân.",
+        to=dialogue,
+    ):
+        return done
     return render_dialogue(request, dialogue, issue_form=form)
 
 
@@ -316,15 +309,11 @@ def commitment_add(request, pk: int):
     dialogue = get_dialogue(request, pk)
     _require_change(request.user, dialogue.unit, "hội nghị đối thoại")
     form = CommitmentForm(request.POST, prefix="cam")
-    if form.is_valid():
-        form.instance.dialogue = dialogue
-        try:
-            services.save_commitment(request.user, form.instance)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Đã ghi cam kết.")
-            return redirect(dialogue)
+    form.instance.dialogue = dialogue
+    if done := saved_by_service(
+        request, form, lambda f: services.save_commitment(request.user, f.instance), "Đã ghi cam kết.", to=dialogue
+    ):
+        return done
     return render_dialogue(request, dialogue, commitment_form=form)
 
 
