@@ -27,6 +27,8 @@ from danvan.opinion.choices import (
     State,
     Tendency,
 )
+from danvan.opinion.demo.matters import MATTERS
+from danvan.opinion.demo.meetings import HEARD, TALKS
 from danvan.opinion.models import (
     Collaborator,
     Commitment,
@@ -53,7 +55,7 @@ def test_every_text_of_the_demo_fills_its_placeholders():
         "ngay_kt": "8/5/2026", "han": "20/5/2026", "thang_sau": 6, "nam_sau": 2027,
     }  # fmt: skip
     topics = {code for code, _ in TOPICS}
-    for matter in demo.MATTERS:
+    for matter in MATTERS:
         texts = [t[1] if isinstance(t, tuple) else t for t in matter.texts]
         for text in (*texts, *matter.proposals, *matter.answers, *matter.handled, *matter.settled):
             assert "{" not in text.format(**sample), (matter.key, text)
@@ -61,11 +63,11 @@ def test_every_text_of_the_demo_fills_its_placeholders():
         if matter.paired:
             assert len(matter.answers) == len(matter.texts), matter.key
     sample |= {"nam_cu": 2005}
-    for heard in demo.HEARD:
+    for heard in HEARD:
         for text in (*heard.texts, *heard.results):
             assert "{" not in text.format(**sample), text
         assert heard.bodies and heard.results and heard.case_type in CaseType.values
-    for talk in demo.TALKS:
+    for talk in TALKS:
         assert "{" not in talk.topic.format(**sample) and talk.issues and talk.commitments
 
 
