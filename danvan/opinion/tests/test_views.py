@@ -5,6 +5,7 @@ merging duplicates, evidence files checked by content, two editors at once."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -152,3 +153,18 @@ def test_the_list_costs_the_same_queries_for_more_rows(client, cast, django_asse
         client.get(reverse("opinion:item-list") + "?so_dong=20")
     with django_assert_max_num_queries(14):
         client.get(reverse("opinion:item-list") + "?so_dong=100")
+
+
+def test_the_quick_report_link_opens_for_a_large_id(client, cast):
+    # Ids past 999 must not be written "12.345" (the thousand separator) in the link the page renders.
+    made = make_item(cast.c1_officer, cast.c1)
+    OpinionItem.objects.filter(pk=made.pk).update(id=12345)
+    item = OpinionItem.objects.get(pk=12345)
+    client.force_login(cast.c1_officer)
+    html = client.get(item.get_absolute_url()).content.decode()
+    href = re.search(r'href="([^"]*vu_viec=[^"]*)"', html).group(1)
+    assert href.endswith("vu_viec=12345"), href
+    response = client.get(href.replace("&amp;", "&"))
+    assert response.status_code == 200 and response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )

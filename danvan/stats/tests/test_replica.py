@@ -38,6 +38,12 @@ def _copy_postgres(settings_dict: dict) -> tuple[dict, callable]:
     dsn |= {"user": settings_dict["USER"] or None, "password": settings_dict["PASSWORD"] or None}
     connections["default"].close()  # a template database must have no other session
     with psycopg.connect(**{k: v for k, v in dsn.items() if v}, autocommit=True) as admin:
+        # Idle connections an earlier test of this worker left behind (a live server's threads) would
+        # block the copy; the test database is this worker's own.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [settings_dict["NAME"]],
+        )
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings_dict["NAME"]}"')
 
