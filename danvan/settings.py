@@ -124,7 +124,11 @@ INSTALLED_APPS = [
     "danvan.planning",
     "danvan.opinion",
     "danvan.membership",
+    "danvan.cooperation",
+    "danvan.democracy",
+    "danvan.events",
     "danvan.showcase",
+    "danvan.review",
     "danvan.api",
     "danvan.demo",
 ]

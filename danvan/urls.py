@@ -32,6 +32,10 @@ urlpatterns = [
     path("ke-hoach/", include("danvan.planning.urls")),
     path("du-luan/", include("danvan.opinion.urls")),
     path("doan-the/", include("danvan.membership.urls")),
+    path("phoi-hop/", include("danvan.cooperation.urls")),
+    path("dan-chu-co-so/", include("danvan.democracy.urls")),
+    path("hoi-thi-hoi-nghi/", include("danvan.events.urls")),
+    path("tong-ket/", include("danvan.review.urls")),
     path("", include("danvan.core.jobs.urls")),
     path("quan-tri/", admin.site.urls),
     # Other systems: REST API with its OpenAPI schema and documentation page.

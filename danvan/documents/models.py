@@ -230,6 +230,11 @@ class Purpose(models.TextChoices):
     EMULATION = "emulation", "Báo cáo kết quả chấm điểm thi đua"
     AWARD_DECISION = "award-decision", "Quyết định khen thưởng"
     OPINION_REPORT = "opinion-report", "Báo cáo tình hình nhân dân, dư luận xã hội"
+    COOPERATION = "cooperation", "Báo cáo thực hiện chương trình, quy chế phối hợp"
+    DEMOCRACY = "democracy", "Báo cáo thực hiện dân chủ ở cơ sở"
+    EVENTS = "events", "Báo cáo hội thi, hội nghị"
+    MEMBERSHIP = "membership", "Báo cáo đoàn viên, hội viên"
+    YEAR_REVIEW = "year-review", "Báo cáo tổng kết công tác dân vận năm"
 
 
 class Addressee(ConfigItem):

@@ -1,4 +1,4 @@
-"""Dependencies run one way: core < org < documents < domain apps < stats, showcase < demo."""
+"""Dependencies run one way: core < org < documents < domain apps < stats, showcase, review < api, demo."""
 
 import ast
 from pathlib import Path
@@ -7,7 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RANK = {"core": 0, "formats": 0, "org": 1, "documents": 2, "practices": 3, "awards": 3, "emulation": 3,
-        "planning": 3, "opinion": 3, "membership": 3, "stats": 4, "showcase": 4, "api": 5, "demo": 5}  # fmt: skip
+        "planning": 3, "opinion": 3, "membership": 3, "cooperation": 3, "democracy": 3, "events": 3,
+        "stats": 4, "showcase": 4, "review": 4, "api": 5, "demo": 5}  # fmt: skip
 # Known exception: scoping reads role assignments and units (function-level imports); the test kit builds a cast.
 ALLOWED = {("core/scoping.py", "org")}
 

@@ -184,13 +184,17 @@ class Walk:
                 self.visit(urljoin(self.page.url, history))
 
 
+# The main menu's links and those in its dropdown groups (not the account menu at the right).
+MENU_LINKS = "#mainnav a.nav-link[href], #mainnav .dropdown-menu:not(.dropdown-menu-end) a.dropdown-item[href]"
+
+
 def test_every_menu_entry_for_every_role(page, login, province, screenshot):
     usernames = [*province_usernames(province), "c1_officer", "tinh_admin"]
     for role, user in province.items():
         login(user)
         walk = Walk(page, usernames)
         walk.visit("/")
-        menu = [h for h in walk.hrefs("#mainnav a.nav-link[href]") if h and h != "#"]
+        menu = [h for h in walk.hrefs(MENU_LINKS) if h and h != "#"]
         assert len(menu) >= 6, (role, menu)
         for entry in menu:
             walk.visit(entry)

@@ -19,7 +19,7 @@ def _artifacts_folder():
 
 
 def log_out(page):
-    page.locator("#mainnav .dropdown-toggle").click()
+    page.locator("#user-menu").click()
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
 

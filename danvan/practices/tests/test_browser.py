@@ -39,7 +39,7 @@ def registry(cast):
 
 
 def log_out(page):
-    page.locator("#mainnav .dropdown-toggle").click()
+    page.locator("#user-menu").click()
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
 

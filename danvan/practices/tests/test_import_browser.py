@@ -46,7 +46,7 @@ def test_an_officer_watches_the_check_sees_the_errors_fixes_the_file_and_confirm
     page.get_by_test_id("import-confirm").get_by_role("button").click()
     expect(page.get_by_test_id("job-summary")).to_contain_text("Đã thêm 2, cập nhật 0, không đổi 0", timeout=120_000)
     assert sorted(Practice.objects.values_list("unit__code", flat=True)) == ["C1", "C2"]
-    page.locator(".navbar .dropdown-toggle").click()
+    page.locator("#user-menu").click()
     page.get_by_test_id("my-jobs").click()
     expect(page.get_by_test_id("job-row")).to_have_count(3)
     worker.stop()
