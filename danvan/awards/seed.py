@@ -99,6 +99,9 @@ AWARD_TYPES = [
      "both", "GIẤY KHEN", MERGER, None),
 ]  # fmt: skip
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("Authority", "AwardType")
+
 
 def seed_config(Authority, AwardType) -> None:
     """Create the standard authorities and award types that are missing (migration and tests)."""

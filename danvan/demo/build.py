@@ -10,8 +10,10 @@ import datetime as dt
 import importlib
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
 from danvan.core.actor import acting_as
 from danvan.org.choices import LineageKind, Role
@@ -20,16 +22,16 @@ from danvan.org.models import LineageEvent, RoleAssignment, Unit, UnitKind
 
 PASSWORD = "danvan-demo"
 PROVINCE = "Tây Ninh"
-# Apps that contribute demo data, in dependency order (later issues append theirs).
-CONTRIBUTORS = [
-    "danvan.documents.demo",
-    "danvan.practices.demo",
-    "danvan.awards.demo",
-    "danvan.emulation.demo",
-    "danvan.planning.demo",
-    "danvan.opinion.demo",
-    "danvan.membership.demo",
-]
+
+
+def contributors() -> list[str]:
+    """The apps that add demo data (a `demo` module with `load(ctx)`), in INSTALLED_APPS order, which is
+    their dependency order (documents before practices before awards …)."""
+    return [
+        f"{config.name}.demo"
+        for config in apps.get_app_configs()
+        if config.name.startswith("danvan.") and config.label != "demo" and module_has_submodule(config.module, "demo")
+    ]
 
 
 @dataclass
@@ -217,7 +219,7 @@ def run() -> list[str]:
         ctx = build_structure()
         report = [f"Đã nạp đơn vị tỉnh {PROVINCE} (gồm cả tỉnh Long An trước sáp nhập)."]
         accounts = create_accounts(ctx)
-        for module_name in CONTRIBUTORS:
+        for module_name in contributors():
             report += importlib.import_module(module_name).load(ctx)
         report += accounts
     return report

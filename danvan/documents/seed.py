@@ -66,6 +66,9 @@ TERMS = [
     ("Nhiệm kỳ 2025–2030", dt.date(2025, 10, 1), None),
 ]
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("FormatProfile", "PartyTerm")
+
 
 def seed_config(FormatProfile, PartyTerm) -> None:
     """Create the standard profiles and terms that are missing (used by the migration and the tests)."""

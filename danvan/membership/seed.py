@@ -12,6 +12,9 @@ ORGANIZATIONS = [
     ("chu-thap-do", "Hội Chữ thập đỏ"),
 ]
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("Organization",)
+
 
 def seed_config(Organization) -> None:
     for order, (code, name) in enumerate(ORGANIZATIONS, start=1):

@@ -15,6 +15,9 @@ TOPICS = [
     ("tham-nhung-tieu-cuc", "Phòng, chống tham nhũng, tiêu cực"),
 ]
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("Topic",)
+
 
 def seed_config(Topic) -> None:
     for order, (code, name) in enumerate(TOPICS, start=1):

@@ -22,6 +22,9 @@ KINDS = [
     ("ban-chi-dao", "Ban Chỉ đạo", "other", "dang"),
 ]
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("Bloc", "UnitKind")
+
 
 def seed_config(Bloc, UnitKind) -> None:
     """Create the standard blocs and kinds that are missing (used by the migration and the tests)."""

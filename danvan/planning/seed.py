@@ -38,6 +38,9 @@ ISSUING_BODIES = [
     "Ủy ban nhân dân tỉnh",
 ]
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("DirectiveType", "IssuingBody")
+
 
 def seed_config(DirectiveType, IssuingBody) -> None:
     """Create the standard types and bodies that are missing (used by the migration and the tests)."""

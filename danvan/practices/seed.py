@@ -17,6 +17,9 @@ LEVELS = [
     ("trung-uong", "Cấp Trung ương", "national", None),
 ]
 
+# The models seed_config takes, in order (a data migration passes its historical ones).
+MODELS = ("Field", "Level")
+
 
 def seed_config(Field, Level) -> None:
     for order, (code, name) in enumerate(FIELDS, start=1):

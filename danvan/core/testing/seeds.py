@@ -1,23 +1,24 @@
-"""Put back the configuration the data migrations seed: a transactional (browser) test flushes it."""
+"""Put back the configuration the data migrations seed: a transactional (browser) test flushes it.
+
+Every app with a `seed.py` declares `MODELS`, the models its `seed_config` takes in that order."""
+
+from importlib import import_module
 
 from django.apps import apps
+from django.utils.module_loading import module_has_submodule
 
-# app label -> the models passed, in this order, to that app's seed.seed_config
-SEEDS = {
-    "org": ("Bloc", "UnitKind"),
-    "practices": ("Field", "Level"),
-    "documents": ("FormatProfile", "PartyTerm"),
-    "awards": ("Authority", "AwardType"),
-    "planning": ("DirectiveType", "IssuingBody"),
-    "opinion": ("Topic",),
-    "membership": ("Organization",),
-}
+
+def seeded_apps() -> list[tuple[str, object]]:
+    """(label, seed module) of every installed danvan app that seeds configuration, in INSTALLED_APPS order."""
+    return [
+        (config.label, import_module(f"{config.name}.seed"))
+        for config in apps.get_app_configs()
+        if config.name.startswith("danvan.") and module_has_submodule(config.module, "seed")
+    ]
 
 
 def reseed_all() -> None:
-    from importlib import import_module
-
-    for label, names in SEEDS.items():
-        models = [apps.get_model(label, name) for name in names]
+    for label, seed in seeded_apps():
+        models = [apps.get_model(label, name) for name in seed.MODELS]
         if not all(model.objects.exists() for model in models):
-            import_module(f"danvan.{label}.seed").seed_config(*models)
+            seed.seed_config(*models)
