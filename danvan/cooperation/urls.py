@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from danvan.cooperation.views import excel, parts, programmes
 
 app_name = "cooperation"
 
-urlpatterns = []
+urlpatterns = [
+    path("", programmes.programme_list, name="list"),
+    path("them/", programmes.programme_create, name="create"),
+    path("<int:pk>/", programmes.programme_detail, name="detail"),
+    path("<int:pk>/sua/", programmes.programme_edit, name="edit"),
+    path("<int:pk>/thay-the/", programmes.programme_replace, name="replace"),
+    path("<int:pk>/noi-dung/", parts.item_add, name="item-add"),
+    path("noi-dung/<int:pk>/sua/", parts.item_edit, name="item-edit"),
+    path("noi-dung/<int:pk>/xoa/", parts.item_delete, name="item-delete"),
+    path("<int:pk>/ke-hoach-nam/", parts.year_plan_add, name="plan-add"),
+    path("ke-hoach-nam/<int:pk>/tep/", parts.year_plan_file, name="plan-file"),
+    path("<int:pk>/danh-gia-nam/", parts.evaluation_add, name="evaluation-add"),
+    path("danh-gia-nam/<int:pk>/tep/", parts.evaluation_file, name="evaluation-file"),
+    path("xuat-excel/", excel.programme_export, name="export"),
+    path("mau-excel/", excel.programme_template, name="template"),
+    path("bao-cao/", excel.year_report, name="report"),
+]
