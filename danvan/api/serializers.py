@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from danvan.awards.models import Decision, Proposal
+from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.org.models import LineageEvent, Unit
 from danvan.planning.models import Directive, KeyTask, Milestone, WorkPlan
 from danvan.practices.models import CONTENT_FIELDS, Practice
@@ -152,10 +152,56 @@ class ProposalSerializer(AwardRecordSerializer):
 
 
 class DecisionSerializer(AwardRecordSerializer):
+    award_type_id = serializers.IntegerField(read_only=True)
+
     class Meta:
         model = Decision
-        fields = ["id", "unit", "award_type", "year", "number", "date", "signer_name", "achievement", "status"]
-        fields += ["status_name", "issued_at", "updated_at"]
+        fields = ["id", "unit", "award_type", "award_type_id", "year", "number", "date", "signer_mode", "signer_name"]
+        fields += ["achievement", "legal_bases", "executors", "distribution", "status", "status_name", "issued_at"]
+        fields += ["updated_at", "version"]
+
+
+class DecisionWriteSerializer(serializers.Serializer):
+    """A decision's draft as its form takes it; the issuing unit is the award type's authority."""
+
+    award_type = serializers.IntegerField(help_text="Hình thức khen thưởng (id)")
+    year = serializers.IntegerField(help_text="Năm thành tích")
+    date = serializers.DateField(help_text="Ngày quyết định")
+    number = serializers.CharField(required=False, allow_blank=True, max_length=60, help_text="Trống: cấp khi ban hành")
+    signer_mode = serializers.CharField(
+        help_text="Hình thức ký: head (người đứng đầu ký) hoặc deputy (cấp phó ký thay)"
+    )
+    signer_name = serializers.CharField(required=False, allow_blank=True, max_length=120, help_text="Người ký")
+    achievement = serializers.CharField(help_text="Thành tích")
+    legal_bases = serializers.CharField(required=False, allow_blank=True, help_text="Căn cứ, mỗi dòng một căn cứ")
+    executors = serializers.CharField(required=False, allow_blank=True, help_text="Các cơ quan thi hành")
+    distribution = serializers.CharField(required=False, allow_blank=True, help_text="Nơi nhận")
+    version = serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; bắt buộc khi sửa")
+
+
+class AttachSerializer(serializers.Serializer):
+    proposals = serializers.ListField(child=serializers.IntegerField(), help_text="Tờ trình đã duyệt (id)")
+
+
+class RecipientSerializer(serializers.ModelSerializer):
+    kind_name = serializers.CharField(source="get_kind_display", read_only=True)
+    practices = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Recipient
+        fields = ["id", "proposal", "decision", "kind", "kind_name", "is_unit", "unit", "name", "position"]
+        fields += ["unit_name", "achievement", "practices", "order"]
+
+
+class RecipientWriteSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="collective (tập thể) hoặc individual (cá nhân)")
+    is_unit = serializers.BooleanField(required=False, help_text="Tập thể là chính đơn vị đã chọn")
+    unit = serializers.IntegerField(help_text="Thuộc đơn vị (id)")
+    name = serializers.CharField(required=False, allow_blank=True, max_length=255, help_text="Tên tập thể / họ tên")
+    position = serializers.CharField(required=False, allow_blank=True, max_length=200, help_text="Chức vụ")
+    unit_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    achievement = serializers.CharField(required=False, allow_blank=True, help_text="Thành tích riêng")
+    practice_codes = serializers.CharField(required=False, allow_blank=True, help_text="Mã mô hình, cách nhau dấu phẩy")
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
@@ -167,19 +213,58 @@ class MilestoneSerializer(serializers.ModelSerializer):
         fields += ["report_title"]
 
 
+class ReviewReportSerializer(serializers.Serializer):
+    """The report that closes an interim or final review (its file is attached on the web page)."""
+
+    report_number = serializers.CharField(required=False, allow_blank=True, max_length=60, help_text="Số, ký hiệu")
+    report_date = serializers.DateField(required=False, allow_null=True, help_text="Ngày báo cáo")
+    report_title = serializers.CharField(required=False, allow_blank=True, max_length=500, help_text="Trích yếu")
+
+
 class DirectiveSerializer(serializers.ModelSerializer):
     type = serializers.CharField(source="type.name", read_only=True)
+    type_id = serializers.IntegerField(read_only=True)
     milestones = MilestoneSerializer(many=True, read_only=True)
 
     class Meta:
         model = Directive
-        fields = ["id", "unit", "type", "number", "issued_on", "issuer", "summary", "milestones", "updated_at"]
+        fields = ["id", "unit", "type", "type_id", "number", "issued_on", "issuer", "summary", "interim_years"]
+        fields += ["final_years", "milestones", "updated_at", "version"]
+
+
+class DirectiveWriteSerializer(serializers.Serializer):
+    """A directive as its form takes it; the review dates follow from `interim_years` and `final_years`."""
+
+    unit = serializers.IntegerField(help_text="Đơn vị theo dõi (id)")
+    type = serializers.IntegerField(help_text="Loại văn bản (id)")
+    number = serializers.CharField(max_length=60, help_text="Số hiệu như trên văn bản, ví dụ 03-KL/TW")
+    issued_on = serializers.DateField(help_text="Ngày ban hành")
+    issuer = serializers.CharField(max_length=200, help_text="Cơ quan ban hành")
+    summary = serializers.CharField(help_text="Trích yếu")
+    interim_years = serializers.CharField(
+        required=False, allow_blank=True, max_length=60, help_text="Sơ kết sau (năm): 3, 5"
+    )
+    final_years = serializers.IntegerField(required=False, allow_null=True, help_text="Tổng kết sau (năm)")
+    version = serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; bắt buộc khi sửa")
 
 
 class WorkPlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = WorkPlan
         fields = ["id", "unit", "code", "title", "year_start", "year_end", "number", "issued_on", "purpose"]
+        fields += ["implementation", "version"]
+
+
+class WorkPlanWriteSerializer(serializers.Serializer):
+    unit = serializers.IntegerField(help_text="Đơn vị (id)")
+    title = serializers.CharField(max_length=300, help_text="Tên kế hoạch")
+    year_start = serializers.IntegerField(help_text="Năm bắt đầu")
+    year_end = serializers.IntegerField(required=False, allow_null=True, help_text="Năm kết thúc (trống: một năm)")
+    number = serializers.CharField(required=False, allow_blank=True, max_length=60, help_text="Số, ký hiệu")
+    issued_on = serializers.DateField(required=False, allow_null=True, help_text="Ngày ban hành")
+    purpose = serializers.CharField(required=False, allow_blank=True, help_text="Mục đích, yêu cầu")
+    implementation = serializers.CharField(required=False, allow_blank=True, help_text="Tổ chức thực hiện")
+    version = serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; bắt buộc khi sửa")
 
 
 class KeyTaskSerializer(serializers.ModelSerializer):
@@ -189,6 +274,22 @@ class KeyTaskSerializer(serializers.ModelSerializer):
         model = KeyTask
         fields = ["id", "plan", "number", "content", "directive", "lead_unit", "partner_units", "deadline"]
         fields += ["status", "status_name", "progress"]
+
+
+class KeyTaskWriteSerializer(serializers.Serializer):
+    plan = serializers.IntegerField(help_text="Kế hoạch (id); chỉ khi tạo")
+    number = serializers.IntegerField(required=False, allow_null=True, help_text="Thứ tự (trống: sau nhiệm vụ cuối)")
+    content = serializers.CharField(help_text="Nội dung")
+    directive = serializers.IntegerField(required=False, allow_null=True, help_text="Văn bản thực hiện (id)")
+    lead_unit = serializers.IntegerField(help_text="Đơn vị chủ trì (id)")
+    partner_units = serializers.ListField(child=serializers.IntegerField(), required=False, help_text="Đơn vị phối hợp")
+    deadline = serializers.DateField(required=False, allow_null=True, help_text="Thời hạn (trống: hết kế hoạch)")
+
+
+class ProgressSerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="Ngày báo cáo")
+    percent = serializers.IntegerField(min_value=0, max_value=100, help_text="Tiến độ (%)")
+    note = serializers.CharField(required=False, allow_blank=True, help_text="Kết quả, ghi chú")
 
 
 class StatsRowSerializer(serializers.Serializer):

@@ -267,5 +267,6 @@ def test_a_proposal_is_drafted_edited_and_sent_as_on_its_page(client, world):  #
     assert reviewer.post(step, {"action": "return"}, content_type="application/json").status_code == 400
     returned = reviewer.post(step, {"action": "return", "comment": "Bổ sung số liệu"}, content_type="application/json")
     assert returned.status_code == 200 and returned.json()["status"] == "returned"
-    # Decisions stay read-only through the API.
-    assert commune.post("/api/v1/award-decisions/", {}, content_type="application/json").status_code == 405
+    # A commune drafts no decisions: the award types it may grant are none.
+    empty = commune.post("/api/v1/award-decisions/", {}, content_type="application/json")
+    assert empty.status_code == 400 and "award_type" in empty.json()["error"]["fields"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, status, viewsets
+from rest_framework.response import Response
 
 from danvan.api.errors import OWN
 
@@ -27,6 +28,11 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
     def scoped(self):
         return self.model.objects.restrict(self.request.user)
+
+    def answer(self, record, code: int = status.HTTP_200_OK) -> Response:
+        """The record as read again after a write (through the scope, as any read)."""
+        fresh = self.scoped().get(pk=record.pk)
+        return Response(self.get_serializer_class()(fresh).data, status=code)
 
 
 def positive_id(raw: str) -> int:

@@ -9,7 +9,7 @@ from rest_framework import mixins
 from danvan.api import serializers as s
 from danvan.api.schema import form_parameters
 from danvan.api.views.common import ScopedViewSet, checked
-from danvan.api.views.writes import FormWrites, form_data
+from danvan.api.views.writes import FormWrites, WorkflowSteps, form_data
 from danvan.practices import services as practice_services
 from danvan.practices.filters import PracticeFilter, PracticeFilterForm
 from danvan.practices.forms import PracticeForm, action_form
@@ -22,7 +22,7 @@ from danvan.practices.models import Practice
     partial_update=extend_schema(request=s.PracticeWriteSerializer, responses={200: s.PracticeDetailSerializer}),
     transition=extend_schema(request=s.TransitionSerializer, responses={200: s.PracticeDetailSerializer}),
 )
-class PracticeViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+class PracticeViewSet(WorkflowSteps, FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     model = Practice
 
     def get_serializer_class(self):
@@ -41,11 +41,11 @@ class PracticeViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.R
     form_class = PracticeForm
     workflow = practice_services.WORKFLOW
 
-    def register(self, user, record):
-        return practice_services.register(user, record)
+    def register(self, user, form):
+        return practice_services.register(user, form.instance)
 
-    def save_edit(self, user, record, version):
-        return practice_services.update(user, record, expected_version=version)
+    def save_edit(self, user, form, version):
+        return practice_services.update(user, form.instance, expected_version=version)
 
     def current_values(self, record) -> dict:
         values = model_to_dict(record, fields=practice_services.EDITABLE_FIELDS)

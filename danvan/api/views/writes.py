@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from rest_framework import exceptions, mixins, status
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from danvan.api.errors import Conflict
 from danvan.api.views.common import form_errors
@@ -23,60 +22,65 @@ def form_data(data, prefix: str | None = None) -> dict:
 
 
 class FormWrites(mixins.CreateModelMixin, mixins.UpdateModelMixin):
-    """POST (create), PATCH (edit) and POST …/transition/ for a viewset of `ScopedViewSet`.
+    """POST (create) and PATCH (edit) for a viewset of `ScopedViewSet`.
 
-    A subclass names `form_class` (the web's form, taking `user=`), `workflow` and `noun`, and implements
-    `register`, `save_edit` and `take_step` with the app's services.
+    A subclass names `form_class` (the web's form, taking `user=`) and implements `register` and
+    `save_edit` with the app's services; a form with a `version` field makes edits carry it.
     """
 
     form_class = None
-    workflow = None
     noun = "Hồ sơ"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def register(self, user, record):
+    def make_form(self, data: dict, record=None):
+        return self.form_class(data, user=self.request.user, instance=record)
+
+    def register(self, user, form):
         raise NotImplementedError
 
-    def save_edit(self, user, record, version: int | None):
-        raise NotImplementedError
-
-    def step_form(self, step, record, data):
-        raise NotImplementedError
-
-    def take_step(self, user, record, step, cleaned: dict) -> None:
+    def save_edit(self, user, form, version: int | None):
         raise NotImplementedError
 
     def current_values(self, record) -> dict:
         fields = [name for name in self.form_class.base_fields if name != "version"]
         return model_to_dict(record, fields=fields)
 
-    def answer(self, record, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.scoped().get(pk=record.pk)
-        return Response(self.get_serializer_class()(fresh).data, status=code)
-
     def create(self, request, *args, **kwargs):
-        form = self.form_class(form_data(request.data), user=request.user)
+        form = self.make_form(form_data(request.data))
         if not form.is_valid():
             raise form_errors(form)
-        return self.answer(self.register(request.user, form.instance), status.HTTP_201_CREATED)
+        return self.answer(self.register(request.user, form), status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         if not kwargs.get("partial"):
             raise exceptions.MethodNotAllowed("PUT")
         record = self.get_object()
-        if "version" not in request.data:
+        if "version" in self.form_class.base_fields and "version" not in request.data:
             raise exceptions.ValidationError({"version": [MSG_VERSION]})
         current = {key: "" if value is None else value for key, value in self.current_values(record).items()}
-        form = self.form_class(current | form_data(request.data), user=request.user, instance=record)
+        form = self.make_form(current | form_data(request.data), record)
         if not form.is_valid():
             raise form_errors(form)
         try:
-            self.save_edit(request.user, form.instance, form.cleaned_data.get("version"))
+            self.save_edit(request.user, form, form.cleaned_data.get("version"))
         except ValidationError as exc:
             if STALE_MESSAGE in exc.messages:
                 raise Conflict() from None
             raise
         return self.answer(record)
+
+
+class WorkflowSteps:
+    """POST …/transition/ for a `FormWrites` viewset whose records follow a `Workflow`: a subclass names
+    `workflow` and implements `step_form` and `take_step` with the app's services."""
+
+    workflow = None
+
+    def step_form(self, step, record, data):
+        raise NotImplementedError
+
+    def take_step(self, user, record, step, cleaned: dict) -> None:
+        raise NotImplementedError
 
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
