@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from danvan.review import views
 
 app_name = "review"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("bao-cao/", views.download, name="download"),
+]

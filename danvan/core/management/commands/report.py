@@ -18,6 +18,7 @@ REPORTS = {
     "annual": ("danvan.stats.cli", "annual", ("docx", "pdf", "xlsx")),
     "reviews": ("danvan.planning.cli", "reviews", ("docx", "xlsx")),
     "awards": ("danvan.awards.reports", "write_awards_report", ("docx", "xlsx")),
+    "review": ("danvan.review.cli", "review", ("docx",)),
 }
 
 
