@@ -238,8 +238,12 @@ class Conference(ScopedModel):
     def document_lines(self) -> list[str]:
         return [line.strip() for line in self.documents.splitlines() if line.strip()]
 
+    def compute_search_text(self) -> str:
+        """Every searchable text, folded (no diacritics, đ = d); bulk writes call it too."""
+        return fold(" ".join(p for p in (self.title, self.place, self.chairs) if p))
+
     def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(p for p in (self.title, self.place, self.chairs) if p))
+        self.search_text = self.compute_search_text()
         super().save(*args, **kwargs)
 
 

@@ -53,12 +53,9 @@ def round_errors(round_, contest, others=()) -> list[tuple[str, str]]:
         errors.append(("order", f"Đã có vòng thi thứ tự {round_.order}."))
     if round_.max_score is not None and round_.max_score <= 0:
         errors.append(("max_score", "Điểm tối đa phải lớn hơn 0."))
-    if round_.day and contest.start_date and contest.end_date:
-        if not contest.start_date <= round_.day <= contest.end_date:
-            errors.append(
-                ("day", f"Ngày thi phải trong thời gian hội thi ({text_date(contest.start_date)} – "
-                        f"{text_date(contest.end_date)}).")
-            )  # fmt: skip
+    start, end = contest.start_date, contest.end_date
+    if round_.day and start and end and not start <= round_.day <= end:
+        errors.append(("day", f"Ngày thi phải trong thời gian hội thi ({text_date(start)} – {text_date(end)})."))
     return errors
 
 

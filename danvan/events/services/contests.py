@@ -27,7 +27,7 @@ WORKFLOW = Workflow(
         ),
         Transition(
             "announce", "Công bố kết quả", frozenset({S.RUNNING}), S.ANNOUNCED, style="success",
-            confirmation="Công bố kết quả hội thi? Sau khi công bố, điểm, đội dự thi và giải thưởng không sửa được nữa.",
+            confirmation="Công bố kết quả hội thi? Sau khi công bố, điểm, đội dự thi và giải không sửa được nữa.",
             hint="Khi đã nhập đủ điểm các vòng và ghi các giải: khóa kết quả.",
         ),
     ],

@@ -17,7 +17,6 @@ from danvan.events.ranking import missing_scores, ranked_entries
 from danvan.events.services import conferences as conference_services
 from danvan.events.services import contests as services
 from danvan.events.tests.conftest import (
-    START,
     add_entry,
     add_round,
     make_conference,
@@ -166,4 +165,3 @@ def test_conference_rules_and_the_units_attending_in_the_log(cast):
     with pytest.raises(ValidationError) as exc:
         make_conference(cast.admin, cast.province, date=dt.date(2025, 9, 1), attending=[cast.d1])
     assert "Huyện ủy Bến Cầu không hoạt động vào ngày 1/9/2025" in messages(exc.value)[0]
-    assert START.year == 2025
