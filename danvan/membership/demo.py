@@ -3,7 +3,8 @@ on 1/7/2025) for each year from 2023, so the list and the statistics have someth
 
 Before the reform the old communes report (their first half of 2025 too, as at 30/6/2025); from the reform the
 new ones. The figures are made up but shaped like the province's: a large share of religious followers (Cao
-Đài, Buddhism, Catholicism), few ethnic minority members (Khmer, Chăm), fewer farmers in the wards. The Front
+Đài, Buddhism, Catholicism), few ethnic minority members (Khmer, Chăm), fewer farmers in the wards (by sector too: workers rather than
+farmers in a ward, students in the Youth Union). The Front
 (Mặt trận) has no individual members to count and is left without figures. Idempotent: a second run adds
 nothing."""
 
@@ -33,6 +34,18 @@ SHAPES = {
     "nguoi-cao-tuoi": (0.085, 0.09, 0.58),
     "chu-thap-do": (0.045, 0.05, 0.56),
 }
+# organization code -> share of members by sector in a rural commune (choices.SECTORS); a ward has a third of
+# the farmers, the rest workers. A few members stay unclassified, as in the units' own tables.
+SECTOR_SHARES = {
+    "cong-doan": {"workers": 0.58, "officials": 0.38, "other_sector": 0.02},
+    "nong-dan": {"farmers": 0.9, "workers": 0.04, "other_sector": 0.04},
+    "phu-nu": {"farmers": 0.48, "workers": 0.2, "officials": 0.08, "students": 0.02, "other_sector": 0.2},
+    "doan-thanh-nien": {"farmers": 0.2, "workers": 0.26, "officials": 0.08, "students": 0.38, "armed_forces": 0.04,
+                        "other_sector": 0.02},
+    "cuu-chien-binh": {"farmers": 0.52, "workers": 0.08, "officials": 0.06, "other_sector": 0.32},
+    "nguoi-cao-tuoi": {"farmers": 0.5, "other_sector": 0.48},
+    "chu-thap-do": {"farmers": 0.3, "workers": 0.12, "officials": 0.12, "students": 0.3, "other_sector": 0.14},
+}  # fmt: skip
 RELIGIOUS = (0.28, 0.42)  # share of members following a religion, lowest and highest
 ETHNIC = (0.0, 0.025)
 
@@ -72,6 +85,15 @@ def load(ctx) -> list[str]:
     ]
 
 
+def _sectors(code: str, members: int, ward: bool) -> dict[str, int]:
+    shares = dict(SECTOR_SHARES[code])
+    if ward and "farmers" in shares:
+        moved = shares["farmers"] * 2 / 3
+        shares["farmers"] -= moved
+        shares["workers"] = shares.get("workers", 0) + moved
+    return {name: int(members * share) for name, share in shares.items()}
+
+
 def _period(unit, year, months, organizations, reports, figures) -> None:
     rng = random.Random(f"{unit.code}")
     ward = "phường" in unit.name.lower()
@@ -92,6 +114,7 @@ def _period(unit, year, months, organizations, reports, figures) -> None:
             women=min(members, int(members * women)),
             ethnic_minority=int(members * ethnic),
             religious=int(members * religious * shape.uniform(0.9, 1.1)),
+            **_sectors(code, members, ward),
         )
         errors = rules.report_errors(report)
         if errors:

@@ -1,5 +1,5 @@
-"""The statistics page's figures: per organization, the members of a year over a unit's area, against the
-year before over the same area; the population and the people organized.
+"""The statistics' figures: per organization, the members of a year over an area against the year before
+over the same area, by breakdown and by sector; the population and the people organized; the same by unit.
 
 Each report holds one unit's own figures, so an area's total is the sum over its units. The figures are
 counts on a day (the period's end), not flows, so a year counts the units that exist at its end (31/12, or
@@ -8,68 +8,101 @@ became, whose year-end figures already hold its people. Such a unit counts once 
 its latest report of the year (the whole year when given, else the first half). Every sum is a GROUP BY in
 the database over `restrict(user)`.
 
-Across the 2025 reform the area is the chosen unit as it is today with every unit merged, split or renamed
-into it (`scoping.with_history`, the statistics' "mapped to today's units"): the year and the year before are
-summed over that same area, so a merged province's 2024 figures include the provinces it absorbed.
+Two ways of drawing the area and its units across the 2025 reform, as the practices' statistics do
+(docs/statistics.md): *as at the time* (`AS_AT`, the default), the chosen unit as it was in the year, with
+what had merged into it by the year's end (the old Tây Ninh alone in 2024; a commune formed in 2025 covers
+its predecessors), its units as they were then; *mapped to today's units* (`TODAY`), the unit as it is today
+with everything it ever inherited, every unit's figures counted under the unit of today it became. Both
+years are summed over the same area, so the change compares like with like.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from danvan.core import scoping
 from danvan.core.models import valid_on_q
+from danvan.core.vn import sort_key, text_date
+from danvan.membership.choices import SECTOR_FIELDS, SECTORS
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
+from danvan.org import services as org_services
+from danvan.org.models import LineageEvent, Unit
 
-SUMS = ("members", "women", "ethnic_minority", "religious")
+AS_AT, TODAY = "as_at", "today"
+MODES = {AS_AT: "Tại thời điểm đó", TODAY: "Quy về đơn vị hiện nay"}
+SUMS = ("members", "women", "ethnic_minority", "religious", *SECTOR_FIELDS)
 
 
-@dataclass
-class OrgRow:
-    organization: Organization
-    members: int = 0
-    women: int = 0
-    ethnic_minority: int = 0
-    religious: int = 0
-    units: int = 0
-    previous: int | None = None  # last year's members; None when nothing was reported then
-
-    @property
-    def change(self) -> int | None:
-        return None if self.previous is None else self.members - self.previous
+# --- The area ---------------------------------------------------------------------------------------
 
 
 @dataclass
-class Summary:
+class Area:
+    """What a year's statistics cover: the root and the units whose figures it carries (none: everything
+    the user sees). `day` is the day whose units the rows show: the year's end (or today, within the year)
+    as at the time, today when mapped to today's units."""
+
+    root: Unit | None
     year: int
-    rows: list[OrgRow] = field(default_factory=list)
-    memberships: int = 0  # the sum of every organization's members: a person in two counts twice
-    previous_memberships: int | None = None
-    population: int = 0
-    organized: int = 0  # people in at least one organization, each once
-    population_units: int = 0
-    previous_population: int | None = None
-    previous_organized: int | None = None
-    absorbed: list = field(default_factory=list)
+    mode: str
+    day: dt.date
+    members: dict[int, Unit] = field(default_factory=dict)
 
     @property
-    def memberships_per_person(self) -> float | None:
-        return self.memberships / self.organized if self.organized else None
+    def paths(self) -> list[str]:
+        return scoping.minimal_paths(u.path for u in self.members.values())
+
+    def absorbed(self) -> list[Unit]:
+        """Carried units other than the root that ended before the area's day (Long An in Tây Ninh's 2025)."""
+        ended = [u for pk, u in self.members.items() if pk != self.root.pk and not u.is_valid_on(self.day)]
+        return sorted(ended, key=lambda u: u.path)
+
+
+def area_of(root: Unit | None, year: int, mode: str = AS_AT) -> Area:
+    today = org_services.today()
+    day = today if mode == TODAY else min(dt.date(year, 12, 31), today)
+    return Area(root, year, mode, day, carried_units(root, day) if root is not None else {})
+
+
+def carried_units(root: Unit, day: dt.date) -> dict[int, Unit]:
+    """The root and, recursively, the units merged, split or renamed into it, the rule of the practices'
+    statistics: lineage up to `day` is followed whole; a later event only for a unit that did not exist yet
+    (a commune formed in 2025 carries its old communes in 2024), not for one that continues through it (the
+    old Tây Ninh, predecessor and successor of the 2025 merger, was alone before it)."""
+    result = {root.pk: root}
+    frontier = {root.pk}
+    while frontier:
+        events = (
+            LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS, successors__in=frontier)
+            .distinct()
+            .prefetch_related("predecessors", "successors")
+        )
+        found: dict[int, Unit] = {}
+        for event in events:
+            predecessors = {u.pk: u for u in event.predecessors.all()}
+            involved = [u.pk for u in event.successors.all() if u.pk in frontier]
+            if event.date > day and all(pk in predecessors for pk in involved):
+                continue
+            found.update({pk: u for pk, u in predecessors.items() if pk not in result})
+        result.update(found)
+        frontier = set(found)
+    return result
 
 
 def area_paths(root) -> list[str]:
-    """The root's subtree and those of every unit merged, split or renamed into it."""
+    """The root's subtree and those of every unit merged, split or renamed into it, at any time."""
     return scoping.minimal_paths(scoping.with_history({root.pk: root.path}).values())
 
 
-def _in_area(qs: QuerySet, root) -> QuerySet:
-    if root is None:
+def _in_area(qs: QuerySet, area: Area) -> QuerySet:
+    if area.root is None:
         return qs
     q = Q()
-    for path in area_paths(root):
+    for path in area.paths:
         q |= scoping.subtree_q("unit__path", path)
     return qs.filter(q)
 
@@ -98,11 +131,100 @@ def counted_years(years: list[int]) -> Q:
     return q
 
 
-def summary(user, root, year: int) -> Summary:
-    reports = latest_reports(_in_area(MembershipReport.objects.restrict(user), root))
+def counted_reports(user, area: Area) -> QuerySet:
+    """The reports the year and the year before count: the user's, in the area, one per unit, organization
+    and year, of units existing at the year's end."""
+    reports = latest_reports(_in_area(MembershipReport.objects.restrict(user), area))
+    return reports.filter(counted_years([area.year, area.year - 1]))
+
+
+def counted_population(user, area: Area) -> QuerySet:
+    figures = latest_population(_in_area(PopulationFigure.objects.restrict(user), area))
+    return figures.filter(counted_years([area.year, area.year - 1]))
+
+
+# --- By organization --------------------------------------------------------------------------------
+
+
+@dataclass
+class OrgRow:
+    organization: Organization
+    members: int = 0
+    women: int = 0
+    ethnic_minority: int = 0
+    religious: int = 0
+    farmers: int = 0
+    workers: int = 0
+    officials: int = 0
+    students: int = 0
+    armed_forces: int = 0
+    other_sector: int = 0
+    units: int = 0
+    previous: int | None = None  # last year's members; None when nothing was reported then
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.members - self.previous
+
+    @property
+    def sectors(self) -> list[tuple[str, int]]:
+        return [(label, getattr(self, name)) for name, label in SECTORS]
+
+    @property
+    def unclassified(self) -> int:
+        """Members not counted in any sector (the unit did not break them all down)."""
+        return self.members - sum(getattr(self, name) for name in SECTOR_FIELDS)
+
+
+@dataclass
+class UnitRow:
+    key: object
+    label: str
+    memberships: int = 0
+    previous: int | None = None
+    population: int = 0
+    organized: int = 0
+    previous_organized: int | None = None
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.memberships - self.previous
+
+
+@dataclass
+class Summary:
+    year: int
+    mode: str = AS_AT
+    rows: list[OrgRow] = field(default_factory=list)
+    memberships: int = 0  # the sum of every organization's members: a person in two counts twice
+    previous_memberships: int | None = None
+    population: int = 0
+    organized: int = 0  # people in at least one organization, each once
+    population_units: int = 0
+    previous_population: int | None = None
+    previous_organized: int | None = None
+    absorbed: list = field(default_factory=list)
+    units: list[UnitRow] = field(default_factory=list)
+    hidden_units: int = 0  # rows without any figure in either year, left out
+
+    @property
+    def memberships_per_person(self) -> float | None:
+        return self.memberships / self.organized if self.organized else None
+
+    @property
+    def sector_totals(self) -> list[tuple[str, int]]:
+        return [(label, sum(getattr(r, name) for r in self.rows)) for name, label in SECTORS]
+
+    @property
+    def unclassified(self) -> int:
+        return sum(r.unclassified for r in self.rows)
+
+
+def summary(user, root, year: int, mode: str = AS_AT, by_unit: bool = True) -> Summary:
+    area = area_of(root, year, mode)
+    reports = counted_reports(user, area)
     grouped = (
-        reports.filter(counted_years([year, year - 1]))
-        .values("organization", "year")
+        reports.values("organization", "year")
         .annotate(units=Count("unit", distinct=True), **{name: Sum(name) for name in SUMS})
         .order_by()
     )
@@ -111,7 +233,7 @@ def summary(user, root, year: int) -> Summary:
     organizations = Organization.objects.filter(
         Q(pk__in={org for org, _ in found}) | Q(pk__in=Organization.objects.valid_during(start, end))
     ).order_by("order", "name")
-    result = Summary(year=year)
+    result = Summary(year=year, mode=mode)
     for organization in organizations:
         row = OrgRow(organization)
         this = found.get((organization.pk, year))
@@ -126,9 +248,8 @@ def summary(user, root, year: int) -> Summary:
     result.memberships = sum(r.members for r in result.rows)
     if any(r.previous is not None for r in result.rows):
         result.previous_memberships = sum(r.previous or 0 for r in result.rows)
-    figures = latest_population(_in_area(PopulationFigure.objects.restrict(user), root))
     people = (
-        figures.filter(counted_years([year, year - 1]))
+        counted_population(user, area)
         .values("year")
         .annotate(population=Sum("population"), organized=Sum("organized"), units=Count("unit", distinct=True))
         .order_by()
@@ -139,11 +260,156 @@ def summary(user, root, year: int) -> Summary:
         else:
             result.previous_population, result.previous_organized = g["population"], g["organized"]
     if root is not None:
-        result.absorbed = [u for u in _carried(root) if u.pk != root.pk and u.valid_until and u.valid_until < end]
+        result.absorbed = area.absorbed()
+    if by_unit:
+        result.units, result.hidden_units = unit_rows(user, area)
     return result
 
 
-def _carried(root) -> list:
-    from danvan.org.models import Unit
+# --- By unit ----------------------------------------------------------------------------------------
 
-    return list(Unit.objects.filter(pk__in=scoping.with_history({root.pk: root.path})).order_by("path"))
+
+def _below(area: Area):
+    """The rows: the units one level below the root and below what it carries (the top units without a
+    root); as at the time those of the year, mapped to today those of today."""
+    if area.root is None:
+        units = Unit.objects.filter(parent__isnull=True)
+    else:
+        units = Unit.objects.filter(parent__in=list(area.members))
+    if area.mode == TODAY:
+        return list(units.valid_on(area.day))
+    return list(units.valid_during(dt.date(area.year, 1, 1), area.day))
+
+
+def _bucketer(row_units: list[Unit]):
+    """A function from a unit's path to the row unit whose subtree holds it (dict lookups)."""
+    by_path = {u.path: u for u in row_units}
+    lengths = sorted({len(p) for p in by_path}, reverse=True)
+
+    def bucket(path: str) -> Unit | None:
+        for length in lengths:
+            unit = by_path.get(path[:length])
+            if unit is not None:
+                return unit
+        return None
+
+    return bucket
+
+
+def _note(unit: Unit, area: Area) -> str:
+    """ "đến 30/6/2025" for a unit gone before the area's day, "từ 1/7/2025" for one new in its year."""
+    if unit.valid_until is not None and unit.valid_until < area.day:
+        return f"đến {text_date(unit.valid_until)}"
+    if area.mode == AS_AT and unit.valid_from is not None and unit.valid_from > dt.date(area.year, 1, 1):
+        return f"từ {text_date(unit.valid_from)}"
+    return ""
+
+
+def unit_rows(user, area: Area) -> tuple[list[UnitRow], int]:
+    """Memberships, population and people organized by the units below the root, both years over the same
+    units. As at the time: the units of the year; last year's figures of a unit gone by then count under the
+    unit of the year it became (lineage). Mapped to today: today's units, the figures of every unit ended
+    since following its lineage. Figures nothing takes (a unit ended without a successor, the root's own)
+    stay under the unit one level below the root that holds them, or "Trực tiếp tại …" the root. Every
+    figure lands in one row, so the rows add up to the headline. Rows without figures in either year are
+    left out (their number is returned)."""
+    year = area.year
+    members = defaultdict(int)
+    for r in counted_reports(user, area).values("year", "unit_id").annotate(n=Sum("members")).order_by():
+        members[(r["year"], r["unit_id"])] += r["n"] or 0
+    people: dict[tuple[int, int], tuple[int, int]] = {
+        (r["year"], r["unit_id"]): (r["p"] or 0, r["o"] or 0)
+        for r in counted_population(user, area)
+        .values("year", "unit_id")
+        .annotate(p=Sum("population"), o=Sum("organized"))
+        .order_by()
+    }
+    unit_ids = {uid for _, uid in [*members, *people]}
+    looked_up = {
+        pk: (path, vf, vu)
+        for pk, path, vf, vu in Unit.objects.filter(pk__in=unit_ids).values_list(
+            "pk", "path", "valid_from", "valid_until"
+        )
+    }
+    row_units = _below(area)
+    bucket = _bucketer(row_units)
+    if area.mode == TODAY:  # a unit valid today stays itself; an ended one follows its lineage
+        to_map = {
+            pk
+            for pk, (_, vf, vu) in looked_up.items()
+            if not ((vf is None or vf <= area.day) and (vu is None or area.day <= vu))
+        }
+    else:  # last year's units that no row of this year holds
+        to_map = {uid for (y, uid) in [*members, *people] if y == year - 1 and bucket(looked_up[uid][0]) is None}
+    mapped: dict[int, Unit | None] = {}
+    if to_map:
+        fields = ("pk", "name", "path", "parent_id", "valid_from", "valid_until")
+        mapped = org_services.map_to_day(list(Unit.objects.filter(pk__in=to_map).only(*fields)), area.day)
+
+    def place(unit_id: int) -> Unit | None:
+        path = looked_up[unit_id][0]
+        row = bucket(path) if area.mode == AS_AT or unit_id not in to_map else None
+        if row is None and (target := mapped.get(unit_id)) is not None:
+            row = bucket(target.path)
+        return row
+
+    placed = {uid: place(uid) for uid in unit_ids}
+    former = _former_rows({looked_up[uid][0] for uid, row in placed.items() if row is None}, area)
+    rows: dict[object, UnitRow] = {}
+    notes: dict[object, str] = {}
+    for unit in sorted(row_units, key=lambda u: sort_key(u.name)):
+        rows[unit.pk] = UnitRow(unit.pk, unit.name)
+        notes[unit.pk] = _note(unit, area)
+    extra: dict[object, UnitRow] = {}
+
+    def target_of(unit_id: int) -> UnitRow:
+        row_unit = placed[unit_id]
+        if row_unit is not None:
+            return rows[row_unit.pk]
+        unit, direct = former[looked_up[unit_id][0]]
+        key = f"root-{unit.pk}" if direct else unit.pk
+        if key not in extra:
+            extra[key] = UnitRow(key, f"Trực tiếp tại {unit.name}" if direct else unit.name)
+            notes[key] = _note(unit, area)
+        return extra[key]
+
+    has_previous = any(y == year - 1 and n for (y, _), n in members.items())
+    has_previous_people = any(y == year - 1 for y, _ in people)
+    for (y, uid), n in members.items():
+        target = target_of(uid)
+        if y == year:
+            target.memberships += n
+        else:
+            target.previous = (target.previous or 0) + n
+    for (y, uid), (population, organized) in people.items():
+        target = target_of(uid)
+        if y == year:
+            target.population += population
+            target.organized += organized
+        else:
+            target.previous_organized = (target.previous_organized or 0) + organized
+    result = list(rows.values()) + sorted(extra.values(), key=lambda r: (isinstance(r.key, str), sort_key(r.label)))
+    for row in result:
+        row.previous = (row.previous or 0) if has_previous else None
+        row.previous_organized = (row.previous_organized or 0) if has_previous_people else None
+        if notes.get(row.key):
+            row.label = f"{row.label} ({notes[row.key]})"
+    shown = [r for r in result if r.memberships or r.previous or r.population or r.previous_organized]
+    return shown, len(result) - len(shown)
+
+
+def _former_rows(paths: set[str], area: Area) -> dict[str, tuple[Unit, bool]]:
+    """For figures no row takes, the unit they stay under (one query): the unit one level below the root
+    (or below a unit it carries) that holds them, or that carried unit itself for its own figures (True)."""
+    if not paths:
+        return {}
+    seg = scoping.SEGMENT_WIDTH
+    members = {u.path: u for u in area.members.values()}
+    lengths = sorted({len(p) for p in members}, reverse=True)
+    wanted: dict[str, str] = {}
+    for path in paths:
+        top = next((path[:n] for n in lengths if path[:n] in members), "")
+        wanted[path] = path if path == top else path[: len(top) + seg]
+    found = {u.path: u for u in Unit.objects.filter(path__in=set(wanted.values()) - set(members))}
+    found.update(members)
+    return {path: (found[row_path], row_path in members) for path, row_path in wanted.items()}

@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from danvan.core import scoping
 from danvan.core.forms import BootstrapFormMixin, FilterForm, UnitChoiceField
-from danvan.membership.choices import Period
+from danvan.membership.choices import SECTORS, Period
+from danvan.membership.figures import MODES
 from danvan.membership.models import Organization
-from danvan.membership.services import FIGURES, prefix
+from danvan.membership.services import BREAKDOWN, FIGURES, prefix
 from danvan.org.models import Unit
 from danvan.org.services import owner_units
 
@@ -19,6 +20,7 @@ LABELS = {
     "women": "Nữ",
     "ethnic_minority": "Dân tộc thiểu số",
     "religious": "Có đạo",
+    **dict(SECTORS),
 }
 
 
@@ -65,6 +67,13 @@ class PeriodChoice(BootstrapFormMixin, forms.Form):
 class StatsFilter(FilterForm):
     nam = forms.TypedChoiceField(label="Năm", coerce=int, required=False, empty_value=None)
     don_vi = UnitChoiceField(Unit.objects.none(), label="Địa bàn", required=False, preselect=False, empty_label="—")
+    che_do = forms.ChoiceField(
+        label="Đơn vị theo",
+        choices=list(MODES.items()),
+        required=False,
+        widget=forms.Select(attrs={"data-autosubmit": ""}),
+        help_text="Các đơn vị như trong năm đó, hoặc số liệu của đơn vị cũ quy về đơn vị hiện nay.",
+    )
 
     def __init__(self, *args, user, default_unit=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,7 +114,11 @@ class PeriodEntryForm(BootstrapFormMixin, forms.Form):
             self.fields["population_version"].initial = figure.version
 
     def rows(self) -> list[tuple[Organization, list]]:
-        return [(o, [self[prefix(o) + name] for name in FIGURES]) for o in self.organizations]
+        """The total and its breakdowns (women, ethnic minorities, religious), a row per organization."""
+        return [(o, [self[prefix(o) + name] for name in BREAKDOWN]) for o in self.organizations]
+
+    def sector_rows(self) -> list[tuple[Organization, list]]:
+        return [(o, [self[prefix(o) + name] for name, _ in SECTORS]) for o in self.organizations]
 
     def row_errors(self) -> list[tuple[Organization, list[str]]]:
         return [

@@ -20,6 +20,7 @@ from danvan.core.xlsx.parsers import Choice
 from danvan.membership import rules
 from danvan.membership.choices import Period
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure, period_label
+from danvan.membership.services import FIGURES
 from danvan.org.resolver import UnitResolver
 
 MSG_SAME_REPORT = "Trùng với dòng {} (cùng đơn vị, tổ chức, năm và kỳ báo cáo)."
@@ -28,7 +29,6 @@ MSG_MORE_THAN_ORGANIZED = (
     "hãy sửa số người được tập hợp trên trang nhập số liệu trước."
 )
 PERIOD_ALIASES = {Period.YEAR: ("Năm", "12 tháng", "12"), Period.HALF: ("6 tháng", "6 tháng đầu", "Sáu tháng", "6")}
-FIGURES = ("members", "women", "ethnic_minority", "religious")
 
 
 def _periods() -> Iterable[tuple[int, list[str]]]:
@@ -71,6 +71,13 @@ class ReportsKind(ImportKind):
         Column("Nữ", "women", Integer(), aliases=("Trong đó nữ",), width=10),
         Column("Dân tộc thiểu số", "ethnic_minority", Integer(), aliases=("DTTS",), width=12),
         Column("Có đạo", "religious", Integer(), aliases=("Tôn giáo", "Tín đồ tôn giáo"), width=10),
+        Column("Nông dân", "farmers", Integer(), aliases=("TP nông dân",), width=10),
+        Column("Công nhân, lao động", "workers", Integer(), aliases=("Công nhân", "Công nhân - lao động"), width=12),
+        Column("Cán bộ, công chức, viên chức", "officials", Integer(), aliases=("CBCCVC", "Cán bộ, công chức"),
+               width=14),
+        Column("Học sinh, sinh viên", "students", Integer(), aliases=("HSSV", "Học sinh - sinh viên"), width=12),
+        Column("Lực lượng vũ trang", "armed_forces", Integer(), aliases=("LLVT",), width=12),
+        Column("Thành phần khác", "other_sector", Integer(), aliases=("Khác",), width=12),
     )  # fmt: skip
 
     def plan(self, rows: list[Row], ctx: Context) -> None:

@@ -66,6 +66,13 @@ class MembershipReport(PeriodMixin, ScopedModel):
     women = models.PositiveIntegerField("trong đó nữ", default=0)
     ethnic_minority = models.PositiveIntegerField("dân tộc thiểu số", default=0)
     religious = models.PositiveIntegerField("có đạo (tín đồ tôn giáo)", default=0)
+    # By sector (choices.SECTORS): each member in one sector at most.
+    farmers = models.PositiveIntegerField("nông dân", default=0)
+    workers = models.PositiveIntegerField("công nhân, lao động", default=0)
+    officials = models.PositiveIntegerField("cán bộ, công chức, viên chức", default=0)
+    students = models.PositiveIntegerField("học sinh, sinh viên", default=0)
+    armed_forces = models.PositiveIntegerField("lực lượng vũ trang", default=0)
+    other_sector = models.PositiveIntegerField("thành phần khác", default=0)
     version = models.PositiveIntegerField(default=1)
 
     changelog_exclude = ("version",)

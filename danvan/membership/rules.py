@@ -6,9 +6,20 @@ from __future__ import annotations
 import datetime as dt
 
 from danvan.core.vn import format_number, text_date
+from danvan.membership.choices import SECTORS
 from danvan.membership.models import period_label
 
-PARTS = (("women", "Số nữ"), ("ethnic_minority", "Số người dân tộc thiểu số"), ("religious", "Số người có đạo"))
+PARTS = (
+    ("women", "Số nữ"),
+    ("ethnic_minority", "Số người dân tộc thiểu số"),
+    ("religious", "Số người có đạo"),
+    ("farmers", "Số nông dân"),
+    ("workers", "Số công nhân, lao động"),
+    ("officials", "Số cán bộ, công chức, viên chức"),
+    ("students", "Số học sinh, sinh viên"),
+    ("armed_forces", "Số người trong lực lượng vũ trang"),
+    ("other_sector", "Số người thuộc thành phần khác"),
+)
 
 
 def period_errors(unit, year: int | None, months: int | None, today: dt.date) -> list[tuple[str, str]]:
@@ -32,7 +43,8 @@ def period_errors(unit, year: int | None, months: int | None, today: dt.date) ->
 
 
 def report_errors(report) -> list[tuple[str, str]]:
-    """The total is not negative and no part exceeds it."""
+    """The total is not negative, no part exceeds it, and the sectors together do not either (a member is
+    in one sector at most)."""
     errors: list[tuple[str, str]] = []
     if report.members is None:
         return [("members", "Cần nhập số đoàn viên, hội viên.")]
@@ -52,6 +64,19 @@ def report_errors(report) -> list[tuple[str, str]]:
                     f"({format_number(report.members)}).",
                 )
             )
+    if errors:
+        return errors
+    given = [(name, getattr(report, name) or 0) for name, _ in SECTORS]
+    total = sum(value for _, value in given)
+    if total > report.members:
+        last = [name for name, value in given if value][-1]  # the column to look at: the last one filled
+        errors.append(
+            (
+                last,
+                f"Cộng các thành phần ({format_number(total)}) vượt quá tổng số đoàn viên, hội viên "
+                f"({format_number(report.members)}); mỗi người chỉ thuộc một thành phần.",
+            )
+        )
     return errors
 
 

@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from danvan.core.services import STALE_MESSAGE, raise_errors, require
 from danvan.membership import rules
+from danvan.membership.choices import SECTOR_FIELDS
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
 
-FIGURES = ("members", "women", "ethnic_minority", "religious")
+BREAKDOWN = ("members", "women", "ethnic_minority", "religious")
+FIGURES = (*BREAKDOWN, *SECTOR_FIELDS)
 
 
 def today() -> dt.date:

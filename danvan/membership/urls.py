@@ -12,4 +12,5 @@ urlpatterns = [
     path("xuat-excel/", excel.report_export, name="export"),
     path("mau-excel/", excel.report_template, name="template"),
     path("thong-ke/", stats.statistics, name="statistics"),
+    path("thong-ke/bao-cao/", stats.report_docx, name="statistics-report"),
 ]

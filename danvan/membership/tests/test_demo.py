@@ -29,6 +29,8 @@ def test_the_demo_membership_figures():
         assert report.unit.is_valid_on(report.period_end)
     for figure in PopulationFigure.objects.all()[:500]:
         assert not rules.population_errors(figure)
+    union = MembershipReport.objects.filter(organization__code="doan-thanh-nien").first()
+    assert union.students > union.farmers > 0 and union.students + union.workers <= union.members
     years = set(MembershipReport.objects.values_list("year", flat=True))
     assert years == set(range(2023, timezone.localdate().year + 1))
     # The reform: old communes report the first half of 2025, the new ones the whole year.
@@ -42,3 +44,7 @@ def test_the_demo_membership_figures():
     assert rows["mat-tran"].members == 0
     assert 0.3 < summary.organized / summary.population < 0.7
     assert summary.population > 2_000_000 and summary.previous_population > 2_000_000
+    # Both modes over today's province: the same 2025 total; the units' rows add up to it.
+    today = client.get(reverse("membership:statistics"), {"nam": 2025, "che_do": "today"}).context["summary"]
+    assert today.memberships == summary.memberships
+    assert sum(r.memberships for r in summary.units) == summary.memberships

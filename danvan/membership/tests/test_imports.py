@@ -17,15 +17,18 @@ from danvan.membership.models import MembershipReport
 from danvan.membership.tests.conftest import enter
 
 pytestmark = pytest.mark.django_db
-HEADER = ["Đơn vị", "Năm", "Kỳ báo cáo", "Tổ chức", "Tổng số", "Nữ", "Dân tộc thiểu số", "Có đạo"]
+HEADER = ["Đơn vị", "Năm", "Kỳ báo cáo", "Tổ chức", "Tổng số", "Nữ", "Dân tộc thiểu số", "Có đạo", "Nông dân",
+          "Công nhân, lao động", "Cán bộ, công chức, viên chức", "Học sinh, sinh viên", "Lực lượng vũ trang",
+          "Thành phần khác"]  # fmt: skip
+NO_SECTORS = [0, 0, 0, 0, 0, 0]
 
 
-def workbook(rows: list[list]) -> bytes:
+def workbook(rows: list[list], header: list[str] = HEADER) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["SỐ LƯỢNG ĐOÀN VIÊN, HỘI VIÊN"])
     sheet.append([])
-    sheet.append(HEADER)
+    sheet.append(header)
     for row in rows:
         sheet.append(row)
     out = io.BytesIO()
@@ -103,7 +106,7 @@ def test_export_imports_back_unchanged(cast):
     content = export_bytes("membership_reports", {}, cast.d1_officer)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows() if any(c.value is not None for c in row)]
-    assert ["C1", 2024, "Cả năm", "Hội Nông dân", 900, 400, 3, 50] in values
+    assert ["C1", 2024, "Cả năm", "Hội Nông dân", 900, 400, 3, 50, *NO_SECTORS] in values
     assert not any(row[0] == "C3" for row in values)  # outside d1_officer's scope
     result = run_import(
         "membership_reports", io.BytesIO(export_bytes("membership_reports", {}, cast.admin)), cast.admin
@@ -149,3 +152,55 @@ def test_web_flow_export_and_template(client, cast):
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(template.streaming_content))).active
     values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
     assert all(header in values for header in HEADER)
+
+
+def test_sectors_are_read_checked_and_exported(cast):
+    rows = [
+        ["C1", 2024, "Cả năm", "Hội Nông dân", 1000, 400, 0, 0, 800, 50, 20, None, 10, 30],
+        ["C1", 2024, "Cả năm", "Hội Phụ nữ", 700, 700, 0, 0, 500, 150, 40, 20, 0, 10],  # 720 in sectors
+        ["C1", 2024, "Cả năm", "Đoàn Thanh niên", 300, 100, 0, 0, 0, 0, 0, 310, 0, 0],  # students above total
+        ["C1", 2024, "Cả năm", "Hội CCB", 90, 0, 0, 0, -5, 0, 0, 0, 0, 0],  # negative
+        ["C1", 2024, "Cả năm", "Hội NCT", 90, 0, 0, 0, 0, "nhiều", 0, 0, 0, 0],  # not a number
+    ]
+    result = run_import("membership_reports", io.BytesIO(workbook(rows)), cast.c1_officer)
+    assert not result.written and not MembershipReport.objects.exists()
+    errors = errors_of(result)
+    assert (
+        "Dòng 5, cột 'Thành phần khác': Cộng các thành phần (720) vượt quá tổng số đoàn viên, hội viên (700); "
+        "mỗi người chỉ thuộc một thành phần." in errors
+    ), errors
+    assert (
+        "Dòng 6, cột 'Học sinh, sinh viên': Số học sinh, sinh viên (310) vượt quá tổng số đoàn viên, hội viên (300)."
+        in errors
+    )
+    assert "Dòng 7, cột 'Nông dân': Số nông dân không được là số âm." in errors
+    assert "Dòng 8, cột 'Công nhân, lao động': Không phải số nguyên: 'nhiều'" in errors
+    assert len(errors) == 4, errors  # the first row is right
+    result = run_import("membership_reports", io.BytesIO(workbook(rows[:1])), cast.c1_officer)
+    assert result.written
+    report = MembershipReport.objects.get()
+    assert (report.farmers, report.workers, report.officials, report.students, report.armed_forces,
+            report.other_sector) == (800, 50, 20, 0, 10, 30)  # fmt: skip
+    sheet = openpyxl.load_workbook(io.BytesIO(export_bytes("membership_reports", {}, cast.c1_officer))).active
+    values = [[c.value for c in row] for row in sheet.iter_rows() if any(c.value is not None for c in row)]
+    assert values[0] == HEADER
+    assert values[1] == ["C1", 2024, "Cả năm", "Hội Nông dân", 1000, 400, 0, 0, 800, 50, 20, 0, 10, 30]
+
+
+def test_a_file_without_the_sector_columns_still_imports(cast):
+    """Files made before the sectors were counted: the columns are optional, blank means none given."""
+    rows = [["C1", 2024, "Cả năm", "Hội Nông dân", 1000, 400, 0, 0]]
+    result = run_import("membership_reports", io.BytesIO(workbook(rows, HEADER[:8])), cast.c1_officer)
+    assert errors_of(result) == [] and result.created == 1
+    assert MembershipReport.objects.get().farmers == 0
+
+
+def test_a_file_without_a_required_column_or_not_a_workbook(cast):
+    rows = [["C1", 2024, "Cả năm", 1000]]
+    result = run_import(
+        "membership_reports", io.BytesIO(workbook(rows, ["Đơn vị", "Năm", "Kỳ báo cáo", "Tổng số"])), cast.c1_officer
+    )
+    assert not result.written
+    assert any("Tổ chức" in e for e in errors_of(result)), errors_of(result)
+    result = run_import("membership_reports", io.BytesIO(b"Don vi;Nam\nC1;2024\n"), cast.c1_officer)
+    assert not result.written and errors_of(result), errors_of(result)

@@ -41,6 +41,27 @@ def test_parts_never_exceed_the_total(cast):
     assert not MembershipReport.objects.exists()
 
 
+def test_sectors_each_and_together_within_the_total(cast):
+    nong_dan, phu_nu = org("nong-dan"), org("phu-nu")
+    with pytest.raises(ValidationError) as caught:
+        enter(cast.admin, cast.c1, 2024,
+              nong_dan={"members": 1000, "farmers": 900, "workers": 80, "students": 30},
+              phu_nu={"members": 700, "officials": 701, "armed_forces": -1})  # fmt: skip
+    found = messages(caught.value)
+    assert found[f"o{nong_dan.pk}-students"] == [
+        "Cộng các thành phần (1.010) vượt quá tổng số đoàn viên, hội viên (1.000); mỗi người chỉ thuộc một thành phần."
+    ]
+    assert found[f"o{phu_nu.pk}-officials"] == [
+        "Số cán bộ, công chức, viên chức (701) vượt quá tổng số đoàn viên, hội viên (700)."
+    ]
+    assert found[f"o{phu_nu.pk}-armed_forces"] == ["Số người trong lực lượng vũ trang không được là số âm."]
+    assert f"o{phu_nu.pk}-other_sector" not in found  # the sum is not checked over wrong parts
+    assert not MembershipReport.objects.exists()
+    enter(cast.admin, cast.c1, 2024, nong_dan={"members": 1000, "farmers": 900, "workers": 70, "students": 30})
+    report = MembershipReport.objects.get()
+    assert (report.farmers, report.workers, report.students, report.officials) == (900, 70, 30, 0)
+
+
 def test_totals_not_negative_and_required(cast):
     phu_nu, cuu = org("phu-nu"), org("cuu-chien-binh")
     with pytest.raises(ValidationError) as caught:

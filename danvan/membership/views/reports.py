@@ -17,7 +17,7 @@ from danvan.core import changelog, scoping
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
 from danvan.membership import services
-from danvan.membership.choices import Period
+from danvan.membership.choices import SECTORS, Period
 from danvan.membership.forms import PeriodChoice, PeriodEntryForm, ReportFilter
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure, period_end, period_label
 from danvan.org.models import Unit
@@ -63,6 +63,7 @@ def report_detail(request, pk: int):
     context = {
         "report": report,
         "figure": figure,
+        "sectors": [(label, getattr(report, name)) for name, label in SECTORS],
         "can_change": scoping.covers(request.user, report.unit.path, scoping.CHANGE),
         "entry_url": reverse("membership:entry", args=[report.unit_id, report.year, report.months]),
         "history": changelog.history_page(request, report),
@@ -110,5 +111,5 @@ def entry(request, unit: int, year: int, months: int):
                 else "Không có số liệu nào thay đổi.",
             )
             return redirect(f"{reverse('membership:report-list')}?nam={year}&don_vi={unit.pk}")
-    context = {"form": form, "unit": unit, "period": period_label(year, months), "end": end}
+    context = {"form": form, "unit": unit, "period": period_label(year, months), "end": end, "sectors": SECTORS}
     return render(request, "membership/entry.html", context)
