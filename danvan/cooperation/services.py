@@ -125,9 +125,15 @@ def programme_twin_errors(programme: Programme) -> list[tuple[str, str]]:
 
 @transaction.atomic
 def save_programme(
-    user, programme: Programme, parties: list[Party], others: list[str], expected_version: int | None = None
+    user,
+    programme: Programme,
+    parties: list[Party],
+    others: list[str],
+    expected_version: int | None = None,
+    also: list[tuple[str | None, str]] = (),
 ) -> Programme:
-    """Create or update a programme with its parties, and its reviews in the planning register."""
+    """Create or update a programme with its parties, and its reviews in the planning register; `also`:
+    a caller's own errors, reported with the programme's."""
     lock_for_change(user, programme, expected_version)
     others = clean_programme(programme, others)
     parties = sorted(parties, key=lambda p: (p.order, p.name))
@@ -137,7 +143,7 @@ def save_programme(
     names = rules.party_names(parties, others)
     if programme.pk:
         errors += _used_names_errors(programme, names)
-    raise_errors(errors + programme_twin_errors(programme))
+    raise_errors([*errors, *programme_twin_errors(programme), *also])
     programme.parties_label = "; ".join(names)[: Programme._meta.get_field("parties_label").max_length]
     programme.save()
     programme.parties.set(parties)
@@ -166,8 +172,7 @@ def replace(user, old: Programme, new: Programme, parties: list[Party], others: 
     require(user, old.unit)
     if new.valid_from is None:
         new.valid_from = new.signed_on
-    raise_errors(rules.replace_errors(old, new))
-    save_programme(user, new, parties, others)
+    save_programme(user, new, parties, others, also=rules.replace_errors(old, new))
     link_replacement(user, old, new)
     return new
 

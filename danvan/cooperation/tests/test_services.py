@@ -42,9 +42,15 @@ def test_a_directive_registered_first_is_linked_not_doubled(cast):
 
     earlier = save_directive(
         cast.admin,
-        Directive(unit=cast.province, type=DirectiveType.objects.get(code="chuong-trinh-phoi-hop"),
-                  number="161-CTr/BCSĐUBND-BDVTU", issued_on=SIGNED, issuer="Hai bên", summary="Phối hợp"),
-    )  # fmt: skip
+        Directive(
+            unit=cast.province,
+            type=DirectiveType.objects.get(code="chuong-trinh-phoi-hop"),
+            number="161-CTr/BCSĐUBND-BDVTU",
+            issued_on=SIGNED,
+            issuer="Hai bên",
+            summary="Phối hợp",
+        ),
+    )
     programme = make_programme(cast.admin, cast.province)
     assert programme.directive_id == earlier.pk and Directive.objects.count() == 1
 
@@ -86,15 +92,25 @@ def test_parties_two_at_least_and_valid_on_the_signing_day(cast):
         make_programme(cast.admin, cast.province, parties=["ban-dan-van-tinh-uy"])
     assert "ít nhất 2 bên" in " ".join(messages(exc)["parties"])
     with pytest.raises(ValidationError) as exc:
-        make_programme(cast.admin, cast.province, signed_on=dt.date(2025, 6, 2), valid_from=dt.date(2025, 6, 2),
-                       parties=["ban-dan-van-tinh-uy", "cong-an-tinh"])  # fmt: skip
+        make_programme(
+            cast.admin,
+            cast.province,
+            signed_on=dt.date(2025, 6, 2),
+            valid_from=dt.date(2025, 6, 2),
+            parties=["ban-dan-van-tinh-uy", "cong-an-tinh"],
+        )
     assert "“Ban Dân vận Tỉnh ủy” không còn hoặc chưa có vào ngày ký 2/6/2025" in messages(exc)["parties"][0]
     with pytest.raises(ValidationError) as exc:
         make_programme(cast.admin, cast.province, parties=["ban-dan-van-tinh-uy"], others=["ban dan van tinh uy"])
     assert "hai lần" in messages(exc)["other_parties"][0]
     # A commune's programme names its own bodies.
-    local = make_programme(cast.c1_officer, cast.c1, number="02-CTr/ĐU-UBND", parties=[],
-                           others=["Đảng ủy xã Long Thuận", "Ủy ban nhân dân xã Long Thuận"])  # fmt: skip
+    local = make_programme(
+        cast.c1_officer,
+        cast.c1,
+        number="02-CTr/ĐU-UBND",
+        parties=[],
+        others=["Đảng ủy xã Long Thuận", "Ủy ban nhân dân xã Long Thuận"],
+    )
     assert local.parties_label == "Đảng ủy xã Long Thuận; Ủy ban nhân dân xã Long Thuận"
 
 
@@ -107,40 +123,58 @@ def test_the_state_on_a_day_and_the_replacement(cast):
     old = make_programme(cast.admin, cast.province, interim_years="", final_years=None)
     assert old.state_on(dt.date(2021, 3, 11)) == State.NOT_YET
     assert old.state_on(dt.date(2024, 1, 1)) == State.IN_FORCE
-    new = Programme(unit=cast.province, kind=Kind.PROGRAMME, number="05-CTr/ĐUUBND-BTGDVTU", title="Giai đoạn mới",
-                    signed_on=dt.date(2025, 8, 5))  # fmt: skip
+    new = Programme(
+        unit=cast.province,
+        kind=Kind.PROGRAMME,
+        number="05-CTr/ĐUUBND-BTGDVTU",
+        title="Giai đoạn mới",
+        signed_on=dt.date(2025, 8, 5),
+    )
     services.replace(cast.admin, old, new, [party("dang-uy-ubnd-tinh"), party("ban-tuyen-giao-dan-van-tinh-uy")], [])
     old.refresh_from_db()
     assert old.replaced_by_id == new.pk and old.valid_until == dt.date(2025, 8, 4)
     assert old.state_on(dt.date(2025, 8, 5)) == State.REPLACED and new.state_on(dt.date(2025, 8, 5)) == State.IN_FORCE
     states = dict(Programme.objects.with_state(dt.date(2025, 8, 5)).values_list("pk", "state"))
     assert states == {old.pk: State.REPLACED, new.pk: State.IN_FORCE}
-    again = Programme(unit=cast.province, kind=Kind.PROGRAMME, number="06-CTr/ĐUUBND-BTGDVTU", title="Lần hai",
-                      signed_on=dt.date(2025, 9, 1))  # fmt: skip
+    again = Programme(
+        unit=cast.province,
+        kind=Kind.PROGRAMME,
+        number="06-CTr/ĐUUBND-BTGDVTU",
+        title="Lần hai",
+        signed_on=dt.date(2025, 9, 1),
+    )
     with pytest.raises(ValidationError, match="đã được thay thế"):
         services.replace(cast.admin, old, again, [party("dang-uy-ubnd-tinh"), party("cong-an-tinh")], [])
 
 
 def test_items_name_the_programmes_parties(cast):
     programme = make_programme(cast.admin, cast.province)
-    item = services.save_item(cast.admin, ProgrammeItem(
-        programme=programme, content="Tuyên truyền, vận động nhân dân thực hiện chủ trương của Đảng",
-        lead="Ban Dân vận Tỉnh ủy", partners="Ban cán sự đảng Ủy ban nhân dân tỉnh",
-    ))  # fmt: skip
+    item = services.save_item(
+        cast.admin,
+        ProgrammeItem(
+            programme=programme,
+            content="Tuyên truyền, vận động nhân dân thực hiện chủ trương của Đảng",
+            lead="Ban Dân vận Tỉnh ủy",
+            partners="Ban cán sự đảng Ủy ban nhân dân tỉnh",
+        ),
+    )
     assert item.order == 1
     with pytest.raises(ValidationError) as exc:
         services.save_item(cast.admin, ProgrammeItem(programme=programme, content="X", lead="Công an tỉnh"))
     assert "không phải một bên" in messages(exc)["lead"][0]
     # A party an item names cannot be dropped from the programme.
     with pytest.raises(ValidationError, match="Nội dung số 1 còn ghi"):
-        services.save_programme(cast.admin, programme, [party("ban-dan-van-tinh-uy"), party("cong-an-tinh")], [],
-                                programme.version)  # fmt: skip
+        services.save_programme(
+            cast.admin, programme, [party("ban-dan-van-tinh-uy"), party("cong-an-tinh")], [], programme.version
+        )
 
 
 def test_year_plans_and_evaluations(cast):
     programme = make_programme(cast.admin, cast.province, valid_until=dt.date(2025, 12, 31))
-    plan = services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2022, number="01-KHPH/BDVTU-UBND",
-                                                        issued_on=dt.date(2022, 1, 20)))  # fmt: skip
+    plan = services.save_year_plan(
+        cast.admin,
+        YearPlan(programme=programme, year=2022, number="01-KHPH/BDVTU-UBND", issued_on=dt.date(2022, 1, 20)),
+    )
     assert str(plan) == "Kế hoạch phối hợp năm 2022 số 01-KHPH/BDVTU-UBND"
     with pytest.raises(ValidationError, match="Đã có kế hoạch phối hợp năm 2022"):
         services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2022, issued_on=dt.date(2022, 2, 1)))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from danvan.cooperation import reports
 from danvan.cooperation.forms import ReportForm
 from danvan.cooperation.imports import ProgrammesKind
+from danvan.core import scoping
 from danvan.core.replica import reads_replica
 from danvan.core.xlsx import export_bytes, writer
 from danvan.documents.docx import render_docx
@@ -57,7 +58,7 @@ def year_report(request):
         messages.error(request, "Chọn năm của báo cáo.")
         return redirect(back)
     unit = default_unit(request.user)
-    if unit is None:
+    if unit is None or scoping.scope_paths(request.user, scoping.VIEW) == []:
         messages.error(request, reports.MSG_NO_SCOPE)
         return redirect(back)
     year = form.cleaned_data["nam"]
