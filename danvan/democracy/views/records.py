@@ -173,6 +173,7 @@ def render_tab(request, record: DemocracyYear, tab: str, checklist=None, part_fo
         )
         context["lines"] = lines
         context["done"] = sum(1 for line in lines if line.done)
+        context["total"] = len(lines)
         if can_change:
             context["checklist"] = checklist or ChecklistForm(lines=lines, record=record)
     elif tab in TAB_PART:
