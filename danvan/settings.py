@@ -260,7 +260,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "danvan.api.pagination.Pages",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "danvan.api.schema.VietnameseSchema",
     "EXCEPTION_HANDLER": "danvan.api.errors.handle",
     "DATE_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,

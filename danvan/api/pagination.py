@@ -8,3 +8,5 @@ class Pages(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
     invalid_page_message = "Không có trang này."
+    page_query_description = "Số trang (từ 1)."
+    page_size_query_description = "Số dòng mỗi trang (mặc định 50, tối đa 500)."

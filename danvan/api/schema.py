@@ -4,8 +4,22 @@ declared once (the form) and documented wherever they are used."""
 from __future__ import annotations
 
 from django import forms
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+
+
+class VietnameseSchema(AutoSchema):
+    """The schema people read on the docs page: descriptions only where written for them in Vietnamese
+    (`extend_schema(description=...)`), never the classes' docstrings, which are English notes for programmers."""
+
+    def get_description(self):
+        return ""
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        schema.pop("description", None)
+        return schema
 
 
 def _type(field: forms.Field):
@@ -27,7 +41,7 @@ def form_parameters(form_class, **choices) -> list[OpenApiParameter]:
             static = choices[CHOICE_FIELDS[name]]
         if static and _type(field) is OpenApiTypes.STR:
             enum = [str(value) for value, _ in static if value != ""]
-        description = str(field.label or name)
+        description = str(field.label or PARAMETER_LABELS.get(name, name))
         if isinstance(field, forms.ModelChoiceField):
             description += " (id)"
         parameters.append(OpenApiParameter(name, _type(field), description=description, enum=enum or None))
@@ -35,6 +49,7 @@ def form_parameters(form_class, **choices) -> list[OpenApiParameter]:
 
 
 CHOICE_FIELDS = {"trang_thai": "statuses"}
+PARAMETER_LABELS = {"sap_xep": "Sắp xếp theo cột (thêm “-” phía trước để đảo chiều)"}
 
 
 ERROR_SCHEMA = {

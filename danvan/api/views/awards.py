@@ -4,7 +4,7 @@ recipients of approved proposals or its own, and is issued."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from danvan.api import serializers as s
 from danvan.api.schema import form_parameters
 from danvan.api.views.common import ScopedViewSet, checked, form_errors, positive_id, query_param
-from danvan.api.views.writes import FormWrites, WorkflowSteps, form_data
+from danvan.api.views.writes import FormWrites, WorkflowSteps, form_data, write_schemas
 from danvan.awards import services
 from danvan.awards.forms import (
     DECISION_STATUSES,
@@ -33,11 +33,12 @@ def _award_filters(statuses):
 
 
 def _writes(write, read, step=s.StepSerializer):
-    return {
-        "create": extend_schema(request=write, responses={201: read}),
-        "partial_update": extend_schema(request=write, responses={200: read}),
-        "transition": extend_schema(request=step, responses={200: read}),
-        "recipients": extend_schema(request=s.RecipientWriteSerializer, responses={201: s.RecipientSerializer}),
+    return write_schemas(write, read, step) | {
+        "recipients": extend_schema(
+            request=s.RecipientWriteSerializer,
+            responses={201: s.RecipientSerializer},
+            description="Thêm một tập thể hoặc cá nhân, như thẻ “Tập thể, cá nhân” trên trang hồ sơ.",
+        )
     }
 
 
@@ -107,7 +108,11 @@ class ProposalViewSet(_AwardViewSet):
 @extend_schema_view(
     list=_award_filters(DECISION_STATUSES),
     **_writes(s.DecisionWriteSerializer, s.DecisionSerializer),
-    attach=extend_schema(request=s.AttachSerializer, responses={200: s.DecisionSerializer}),
+    attach=extend_schema(
+        request=s.AttachSerializer,
+        responses={200: s.DecisionSerializer},
+        description="Đưa tập thể, cá nhân của các tờ trình đã duyệt (cùng hình thức, cùng năm) vào dự thảo.",
+    ),
 )
 class DecisionViewSet(_AwardViewSet):
     """Award decisions: drafted, filled with the recipients of approved proposals (`attach`) or their own,
@@ -157,7 +162,13 @@ PARENTS = [
 ]
 
 
-@extend_schema_view(list=extend_schema(parameters=PARENTS))
+@extend_schema_view(
+    list=extend_schema(parameters=PARENTS),
+    destroy=extend_schema(
+        responses={204: OpenApiResponse(description="Đã bỏ khỏi tờ trình hoặc dự thảo quyết định.")},
+        description="Bỏ một tập thể, cá nhân khỏi tờ trình hoặc dự thảo quyết định chưa gửi, chưa ban hành.",
+    ),
+)
 class RecipientViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin):
     """Collectives and individuals of proposals and decisions; removed from a draft as on its page (one
     that came from a proposal leaves the decision and stays in its proposal)."""

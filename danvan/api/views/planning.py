@@ -12,7 +12,7 @@ from danvan.api import serializers as s
 from danvan.api.errors import OWN
 from danvan.api.schema import form_parameters
 from danvan.api.views.common import ScopedViewSet, checked, form_errors, plausible_year, positive_id, query_param
-from danvan.api.views.writes import FormWrites, form_data
+from danvan.api.views.writes import FormWrites, form_data, write_schemas
 from danvan.planning.forms import (
     DirectiveFilter,
     DirectiveForm,
@@ -31,14 +31,7 @@ def _year(request) -> int | None:
     return query_param(request.query_params, "year", plausible_year, "Năm phải là số từ 1900 đến 2200.")
 
 
-def _writes(write, read):
-    return {
-        "create": extend_schema(request=write, responses={201: read}),
-        "partial_update": extend_schema(request=write, responses={200: read}),
-    }
-
-
-@extend_schema_view(list=extend_schema(parameters=form_parameters(DirectiveFilter)), **_writes(
+@extend_schema_view(list=extend_schema(parameters=form_parameters(DirectiveFilter)), **write_schemas(
     s.DirectiveWriteSerializer, s.DirectiveSerializer))  # fmt: skip
 class DirectiveViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     """Directives in a unit's register; saving one sets its interim and final review dates."""
@@ -77,7 +70,11 @@ class ReviewViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         year = _year(self.request) if self.action == "list" else None
         return qs.filter(due_date__year=year) if year else qs
 
-    @extend_schema(request=s.ReviewReportSerializer, responses={200: s.MilestoneSerializer})
+    @extend_schema(
+        request=s.ReviewReportSerializer,
+        responses={200: s.MilestoneSerializer},
+        description="Ghi báo cáo sơ kết, tổng kết (số, ngày, trích yếu); tệp báo cáo đính kèm trên trang web.",
+    )
     @action(detail=True, methods=["post"])
     def report(self, request, pk=None):
         """Close the review with the report that records it (or correct that report), as its page does."""
@@ -92,7 +89,9 @@ class ReviewViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         return self.answer(milestone)
 
 
-@extend_schema_view(list=extend_schema(parameters=YEAR), **_writes(s.WorkPlanWriteSerializer, s.WorkPlanSerializer))
+@extend_schema_view(
+    list=extend_schema(parameters=YEAR), **write_schemas(s.WorkPlanWriteSerializer, s.WorkPlanSerializer)
+)
 class WorkPlanViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     model = WorkPlan
     serializer_class = s.WorkPlanSerializer
@@ -111,7 +110,7 @@ class WorkPlanViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.R
         return plans.save_plan(user, form.instance, expected_version=version)
 
 
-@extend_schema_view(list=extend_schema(parameters=YEAR), **_writes(s.KeyTaskWriteSerializer, s.KeyTaskSerializer))
+@extend_schema_view(list=extend_schema(parameters=YEAR), **write_schemas(s.KeyTaskWriteSerializer, s.KeyTaskSerializer))
 class KeyTaskViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     """Key tasks of work plans: added and edited by the plan's unit, progress reported by the lead unit."""
 
@@ -148,7 +147,11 @@ class KeyTaskViewSet(FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.Re
     def save_edit(self, user, form, version):
         return plans.save_task(user, form.instance, form.cleaned_data["partner_units"])
 
-    @extend_schema(request=s.ProgressSerializer, responses={200: s.KeyTaskSerializer})
+    @extend_schema(
+        request=s.ProgressSerializer,
+        responses={200: s.KeyTaskSerializer},
+        description="Báo cáo tiến độ nhiệm vụ: đơn vị chủ trì hoặc đơn vị lập kế hoạch.",
+    )
     @action(detail=True, methods=["post"])
     def progress(self, request, pk=None):
         """Report the task's progress (date, percent, note), as the lead unit does on the task's page."""

@@ -9,7 +9,7 @@ from rest_framework import mixins
 from danvan.api import serializers as s
 from danvan.api.schema import form_parameters
 from danvan.api.views.common import ScopedViewSet, checked
-from danvan.api.views.writes import FormWrites, WorkflowSteps, form_data
+from danvan.api.views.writes import FormWrites, WorkflowSteps, form_data, write_schemas
 from danvan.practices import services as practice_services
 from danvan.practices.filters import PracticeFilter, PracticeFilterForm
 from danvan.practices.forms import PracticeForm, action_form
@@ -18,9 +18,7 @@ from danvan.practices.models import Practice
 
 @extend_schema_view(
     list=extend_schema(parameters=form_parameters(PracticeFilterForm), summary="Mô hình, điển hình “Dân vận khéo”"),
-    create=extend_schema(request=s.PracticeWriteSerializer, responses={201: s.PracticeDetailSerializer}),
-    partial_update=extend_schema(request=s.PracticeWriteSerializer, responses={200: s.PracticeDetailSerializer}),
-    transition=extend_schema(request=s.TransitionSerializer, responses={200: s.PracticeDetailSerializer}),
+    **write_schemas(s.PracticeWriteSerializer, s.PracticeDetailSerializer, s.TransitionSerializer),
 )
 class PracticeViewSet(WorkflowSteps, FormWrites, ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     model = Practice
