@@ -73,11 +73,15 @@ def directives_part(request: ReviewRequest) -> ReviewPart:
         first = f"Trong năm {year}, không có văn bản chỉ đạo mới ban hành được đưa vào danh mục theo dõi."
     blocks = [Paragraph(first)]
     if rows:
-        states = [f"đã thực hiện {format_number(len(done))}"]
-        if overdue:
-            states.append(f"quá hạn chưa thực hiện {format_number(len(overdue))}")
-        if pending:
-            states.append(f"chưa đến hạn {format_number(len(pending))}")
+        states = [
+            f"{label} {format_number(n)}"
+            for label, n in (
+                ("đã thực hiện", len(done)),
+                ("quá hạn chưa thực hiện", len(overdue)),
+                ("chưa đến hạn", len(pending)),
+            )
+            if n
+        ]
         blocks.append(
             Paragraph(
                 f"Theo danh mục văn bản chỉ đạo đang theo dõi, năm {year} có {format_number(len(rows))} nội dung sơ "
@@ -214,13 +218,19 @@ def supervision_part(request: ReviewRequest) -> ReviewPart:
         if not n:
             continue
         thematic = sum(v[0] for (a, m), v in count.items() if a == activity and m == Mode.THEMATIC)
-        detail = f" (chuyên đề {format_number(thematic)}, thường xuyên {format_number(n - thematic)})"
-        kinds.append(f"{format_number(n)} cuộc {noun}{detail}")
+        if thematic and n - thematic:
+            kinds.append(f"{format_number(n)} cuộc {noun} (chuyên đề {thematic}, thường xuyên {n - thematic})")
+        else:
+            kinds.append(f"{format_number(n)} cuộc {noun} {'chuyên đề' if thematic else 'thường xuyên'}")
     blocks = [
         Paragraph(
-            f"Chương trình kiểm tra, giám sát năm {year} có {' và '.join(kinds)}; đến ngày {text_date(day)} đã "
-            f"tiến hành {format_number(figures['held'])} cuộc, ban hành thông báo kết luận "
-            f"{format_number(figures['concluded'])} cuộc."
+            f"Chương trình kiểm tra, giám sát năm {year} có {' và '.join(kinds)}; đến ngày {text_date(day)} "
+            + (f"đã tiến hành {format_number(figures['held'])} cuộc" if figures["held"] else "chưa tiến hành cuộc nào")
+            + (
+                f", ban hành thông báo kết luận {format_number(figures['concluded'])} cuộc."
+                if figures["concluded"]
+                else ", chưa ban hành thông báo kết luận cuộc nào."
+            )
         )
     ]
     concluded = list(
@@ -241,12 +251,13 @@ def supervision_part(request: ReviewRequest) -> ReviewPart:
     if figures["concluded"] > len(concluded):
         blocks.append(Paragraph(f"Và {format_number(figures['concluded'] - len(concluded))} cuộc đã kết luận khác."))
     if figures["recommendations"]:
-        open_ = figures["recommendations"] - figures["recommendations_closed"]
-        text = (
-            f"Qua kiểm tra, giám sát đã kiến nghị {format_number(figures['recommendations'])} nội dung; đến ngày "
-            f"{text_date(day)} đã hoàn thành {format_number(figures['recommendations_closed'])}, còn "
-            f"{format_number(open_)} nội dung đang thực hiện"
-        )
+        made, closed = figures["recommendations"], figures["recommendations_closed"]
+        if closed == made:
+            state = f"đã hoàn thành cả {format_number(made)} nội dung"
+        else:
+            done = f"đã hoàn thành {format_number(closed)}" if closed else "chưa hoàn thành nội dung nào"
+            state = f"{done}, còn {format_number(made - closed)} nội dung đang thực hiện"
+        text = f"Qua kiểm tra, giám sát đã kiến nghị {format_number(made)} nội dung; đến ngày {text_date(day)} {state}"
         if figures["recommendations_overdue"]:
             text += f", trong đó {format_number(figures['recommendations_overdue'])} nội dung quá hạn"
         blocks.append(Paragraph(f"{text}."))

@@ -25,6 +25,7 @@ from importlib import import_module
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
+from danvan.core.vn import text_date
 from danvan.documents import choices as doc_choices
 from danvan.documents.addressees import addressees_for
 from danvan.documents.issuers import body_name, scope_word
@@ -145,7 +146,8 @@ def document(review: Review, text: ClerkText | None = None) -> Document:
             f"năm {year} trên phạm vi {scope_word(unit)}, phương hướng, nhiệm vụ năm {following} như sau:"
         )
     ]
-    carried = [u.name for u in request.units[1:]]
+    # Named with their end, as the statistics do: an old commune often shares the new one's name.
+    carried = [f"{u.name} (đến {text_date(u.valid_until)})" if u.valid_until else u.name for u in request.units[1:]]
     if carried:
         blocks.append(Paragraph(scope_sentence(scope_word(unit), carried), italic=True))
     blocks += [Heading("Phần thứ nhất", 0), Heading(f"KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM {year}", 0)]

@@ -36,7 +36,9 @@ def _page(request, form: ReviewForm, status: int = 200) -> HttpResponse:
 @login_required
 @reads_replica
 def index(request):
-    return _page(request, ReviewForm(initial=ReviewForm.defaults(request.user), user=request.user))
+    """The form, starting on the year and unit of the link that led here (the statistics page's)."""
+    chosen = {name: request.GET[name] for name in ("don_vi", "nam", "che_do") if request.GET.get(name)}
+    return _page(request, ReviewForm(initial=ReviewForm.defaults(request.user) | chosen, user=request.user))
 
 
 @login_required
