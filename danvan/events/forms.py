@@ -14,6 +14,7 @@ from danvan.core import uploads
 from danvan.core.forms import BootstrapFormMixin, DateField, FilterForm, UnitChoiceField, UnitMultipleChoiceField
 from danvan.core.vn import fold
 from danvan.emulation.rules import format_score
+from danvan.events import rules
 from danvan.events.choices import ContestState
 from danvan.events.models import Conference, ConferenceKind, Contest, ContestKind, Entry, Prize, PrizeKind, Round
 from danvan.events.services.contests import cell_name
@@ -148,9 +149,13 @@ class ScoreMatrixForm(BootstrapFormMixin, forms.Form):
                     values[(entry.pk, round_.pk)] = None
                     continue
                 try:
-                    values[(entry.pk, round_.pk)] = Decimal(text)
+                    value = Decimal(text)
                 except InvalidOperation:
                     self.add_error(name, "Điểm phải là số, ví dụ 8,5.")
+                    continue
+                values[(entry.pk, round_.pk)] = value
+                for _, message in rules.score_errors(value, round_):  # every cell's error at once
+                    self.add_error(name, message)
         data["values"] = values
         return data
 

@@ -86,14 +86,26 @@ def _held(data: ResultsData, body: str) -> str:
     )
 
 
+WIDTH_MM = 160  # the text width of an A4 portrait page in the Party format
+
+
+def entry_name(entry) -> str:
+    """ "Đội tuyên truyền xã Long Thuận (Đảng ủy xã Long Thuận)"; the unit alone when the title names it."""
+    if not entry.title:
+        return entry.unit.name
+    return entry.title if entry.unit.name in entry.title else f"{entry.title} ({entry.unit.name})"
+
+
 def ranking_table(data: ResultsData) -> Table:
+    score_mm = 18 if len(data.rounds) <= 3 else 15
+    name_mm = WIDTH_MM - 15 - 24 - score_mm * (len(data.rounds) + 1)
     columns = [
-        Column("Hạng", 14), Column("Đơn vị, đội dự thi", 62), Column("Khối", 26),
-        *[Column(r.name, 20) for r in data.rounds], Column("Tổng điểm", 20),
+        Column("Hạng", 15, align="center"), Column("Đơn vị, đội dự thi", name_mm), Column("Khối", 24),
+        *[Column(r.name, score_mm) for r in data.rounds], Column("Tổng điểm", score_mm),
     ]  # fmt: skip
     rows = []
     for entry in data.ranking:
-        name = entry.unit.name if not entry.title else f"{entry.title} ({entry.unit.name})"
+        name = entry_name(entry)
         bloc = entry.unit.bloc.name if entry.unit.bloc_id else ""
         cells = [format_score(v) if v is not None else "–" for v in entry.cells]
         rows.append([str(entry.rank), name, bloc, *cells, format_score(entry.total)])
@@ -108,8 +120,8 @@ def prize_table(data: ResultsData) -> Table:
         if prize.award_id:
             award = f"{prize.award.decision.award_type.name} ({prize.award.decision})"
         rows.append([index, prize.kind.name, entry.title or entry.unit.name, entry.unit.name, award])
-    columns = [Column("STT", 12), Column("Giải", 30), Column("Đội, bài dự thi", 50), Column("Đơn vị", 45),
-               Column("Khen thưởng kèm theo", 45)]  # fmt: skip
+    columns = [Column("STT", 12), Column("Giải", 26), Column("Đội, bài dự thi", 44), Column("Đơn vị", 38),
+               Column("Khen thưởng kèm theo", 40)]  # fmt: skip
     return Table(columns, rows, font_size=11)
 
 
