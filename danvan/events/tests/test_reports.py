@@ -61,7 +61,7 @@ def reopen(content: bytes):
 
 
 def test_the_results_notice_holds_the_ranking_and_the_prizes(client, cast, announced):
-    contest, decision = announced
+    contest, _decision = announced
     client.force_login(cast.admin)
     response = client.get(reverse("events:results-notice", args=[contest.pk]))
     assert response.status_code == 200
@@ -83,7 +83,7 @@ def test_the_results_notice_holds_the_ranking_and_the_prizes(client, cast, annou
 
 
 def test_a_prize_links_only_an_issued_award_of_the_entrys_unit(cast, world):  # noqa: F811
-    contest, _, (d1, d2) = running_contest(cast.admin, cast.province, [cast.d1, cast.d2])
+    contest, _, (d1, _d2) = running_contest(cast.admin, cast.province, [cast.d1, cast.d2])
     decision = issued_decision(world, world.giay_khen_new, 2025, DAY, [collective(cast.d2)], cast.admin)
     with pytest.raises(ValidationError) as exc:
         services.save_prize(cast.admin, Prize(contest=contest, entry=d1, kind=prize_kind(),
@@ -109,7 +109,7 @@ def test_the_awards_presented_at_a_conference_are_issued_ones_of_the_weeks_befor
 
 
 def test_the_year_review_counts_the_years_contests_in_the_users_area(cast, announced):
-    contest, _ = announced
+    _contest, _ = announced
     province = year_review.parts(ReviewRequest(cast.admin, 2025, (cast.province,), dt.date(2026, 1, 10)))[0]
     assert province.figures == {"contests": 1, "entries": 3, "units": 3, "prizes": 3}
     assert "tổ chức 1 hội thi, cuộc thi với 3 đội, bài dự thi của 3 đơn vị; trao 3 giải." in province.blocks[0].text
