@@ -61,8 +61,9 @@ def _in_area(unit) -> str:
 
 
 def leadership_sentence(t: figures.Totals, scope: str) -> str:
-    kinds = [(PlaceKind(kind).label.lower(), n) for kind, n in sorted(t.by_kind.items())]
-    parts = ", ".join(f"{label} {format_number(n)}" for label, n in kinds if n)
+    parts = "; ".join(
+        f"{format_number(t.by_kind[kind])} {label.lower()}" for kind, label in PlaceKind.choices if t.by_kind.get(kind)
+    )
     text = f"Năm {t.year}, {scope} có {format_number(t.records)} đơn vị cơ sở theo dõi thực hiện dân chủ"
     text += f" ({parts})" if parts else ""
     if t.communes:

@@ -88,10 +88,11 @@ class YearPartKind(ImportKind):
                 record.planned_errors = rules.record_errors(record, today)
             for field, message in getattr(record, "planned_errors", ()):
                 row.error("year" if field == "year" else "unit", message)
-            if not row.ok:
+            if getattr(record, "planned_errors", ()):
                 continue
+            skip = {error.column for error in row.errors}  # a cell in error is not judged again
             key = ((unit.pk, year), *self.part_key(row.values))
-            if key in first:
+            if key in first:  # even of a row in error: every error at once
                 row.error(self.key_field, self.msg_same.format(first[key]))
                 continue
             first[key] = row.number
@@ -107,7 +108,8 @@ class YearPartKind(ImportKind):
                         setattr(part, name, row.values[name])
             part.record = record
             for field, message in self.part_errors(part, record, today):
-                row.error(field if field in row.headers else None, message)
+                if row.headers.get(field) not in skip:
+                    row.error(field if field in row.headers else None, message)
             if not row.ok:
                 continue
             row.target = part
