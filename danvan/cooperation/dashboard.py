@@ -16,9 +16,9 @@ DAYS_AHEAD = 60
 
 
 def missing_evaluations(user, year: int):
-    """Programmes the user sees in force in `year` without that year's evaluation."""
+    """Programmes the user sees that must evaluate `year` and have no evaluation of it."""
     held = Evaluation.objects.filter(programme=OuterRef("pk"), year=year)
-    return Programme.objects.restrict(user).in_year(year).filter(~Exists(held))
+    return Programme.objects.restrict(user).to_evaluate(year).filter(~Exists(held))
 
 
 def panel(user, day: dt.date) -> dict:

@@ -60,6 +60,12 @@ class ProgrammeQuerySet(ScopedQuerySet):
     def in_year(self, year: int) -> ProgrammeQuerySet:
         return self.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
+    def to_evaluate(self, year: int) -> ProgrammeQuerySet:
+        """Programmes whose year `year` an evaluation meeting must review: in force at the year's end (one that
+        ended or was replaced during the year is reviewed by its final review or its successor)."""
+        last = dt.date(year, 12, 31)
+        return self.filter(Q(valid_from__lte=last) & (Q(valid_until__isnull=True) | Q(valid_until__gte=last)))
+
 
 class Programme(ScopedModel):
     """A coordination programme, regulation or joint plan signed by two or more parties."""
@@ -151,6 +157,10 @@ class Programme(ScopedModel):
         return self.valid_from <= dt.date(year, 12, 31) and (
             self.valid_until is None or self.valid_until >= dt.date(year, 1, 1)
         )
+
+    def to_evaluate_in(self, year: int) -> bool:
+        last = dt.date(year, 12, 31)
+        return self.valid_from <= last and (self.valid_until is None or self.valid_until >= last)
 
     def years_in_force(self, until: int) -> list[int]:
         last = min(until, self.valid_until.year) if self.valid_until else until

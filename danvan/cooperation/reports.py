@@ -44,8 +44,13 @@ class YearData:
     reviews: list[Milestone] = field(default_factory=list)  # due in the year
 
     @property
+    def to_evaluate(self) -> list[Programme]:
+        """In force at the year's end: those an evaluation meeting must review."""
+        return [p for p in self.in_force if p.to_evaluate_in(self.year) or p.pk in self.evaluations]
+
+    @property
     def not_evaluated(self) -> list[Programme]:
-        return [p for p in self.in_force if p.pk not in self.evaluations]
+        return [p for p in self.to_evaluate if p.pk not in self.evaluations]
 
     def review_state(self, milestone: Milestone) -> str:
         return milestone.state_on(self.day)
@@ -60,6 +65,7 @@ class YearData:
             **{f"in_force_{kind}": self.by_kind.get(kind, 0) for kind in Kind.values},
             "signed": len(self.signed),
             "ended": len(self.ended),
+            "to_evaluate": len(self.to_evaluate),
             "evaluated": len(self.evaluations),
             "not_evaluated": len(self.not_evaluated),
             "reviews_due": len(self.reviews),
@@ -122,12 +128,15 @@ def programme_table(data: YearData) -> Table:
     rows = []
     for index, p in enumerate(data.in_force, start=1):
         evaluation = data.evaluations.get(p.pk)
-        held = f"Ngày {text_date(evaluation.held_on)}" if evaluation else "Chưa tổ chức"
+        if evaluation:
+            held = f"Ngày {text_date(evaluation.held_on)}"
+        else:
+            held = "Chưa tổ chức" if p.to_evaluate_in(data.year) else "Hết hiệu lực trong năm"
         rows.append([index, f"{p.label}\n{p.title}", p.parties_label.replace("; ", "; "), p.period_label, held])
     return Table(
         [Column("STT"), Column("Văn bản"), Column("Các bên ký kết"), Column("Hiệu lực"), Column("Đánh giá năm")],
         rows,
-        widths=[11, 62, 45, 30, 22],
+        widths=[12, 58, 43, 30, 22],
         font_size=11,
     )
 
@@ -137,7 +146,7 @@ def evaluation_blocks(data: YearData) -> list:
     held = [(p, data.evaluations[p.pk]) for p in data.in_force if p.pk in data.evaluations]
     blocks.append(
         Paragraph(
-            f"Đã tổ chức {format_number(len(held))}/{format_number(len(data.in_force))} hội nghị đánh giá kết quả "
+            f"Đã tổ chức {format_number(len(held))}/{format_number(len(data.to_evaluate))} hội nghị đánh giá kết quả "
             f"thực hiện năm {data.year}" + (":" if held else ".")
         )
     )

@@ -13,13 +13,14 @@ from danvan.planning.choices import ReviewState
 
 def parts(request: ReviewRequest) -> list[ReviewPart]:
     figures: dict[str, int] = {}
-    in_force, signed, evaluated, reviews_done, reviews_due = [], [], 0, 0, 0
+    in_force, signed, evaluated, to_evaluate, reviews_done, reviews_due = [], [], 0, 0, 0, 0
     kinds: dict[str, int] = {}
     for unit in request.units:
         data = reports.year_data(request.user, unit, request.year, request.today)
         in_force += data.in_force
         signed += data.signed
         evaluated += len(data.evaluations)
+        to_evaluate += len(data.to_evaluate)
         reviews_done += len(data.reviews_in(ReviewState.DONE))
         reviews_due += len(data.reviews)
         for kind, n in data.by_kind.items():
@@ -32,7 +33,7 @@ def parts(request: ReviewRequest) -> list[ReviewPart]:
     sentences = [
         f"Trong năm {request.year}, các cấp tiếp tục thực hiện {format_number(len(in_force))} văn bản phối hợp "
         f"về công tác dân vận ({kinds_text}), trong đó ký mới {format_number(len(signed))} văn bản.",
-        f"Đã tổ chức {format_number(evaluated)}/{format_number(len(in_force))} hội nghị đánh giá kết quả thực hiện "
+        f"Đã tổ chức {format_number(evaluated)}/{format_number(to_evaluate)} hội nghị đánh giá kết quả thực hiện "
         f"năm {request.year}.",
     ]
     if reviews_due:

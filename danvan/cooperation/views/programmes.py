@@ -186,7 +186,8 @@ def year_rows(programme: Programme, plans: list[YearPlan], evaluations: list[Eva
                 "year": year,
                 "plan": plans_by_year.get(year),
                 "evaluation": evaluation,
-                "late": evaluation is None and today.year > year,
+                "late": evaluation is None and today.year > year and programme.to_evaluate_in(year),
+                "due": programme.to_evaluate_in(year),
             }
         )
     return rows
