@@ -1,15 +1,18 @@
 """Every membership URL walked by the fixed cast (plus a viewer): out of scope 404, in scope without the right
-403 with nothing changed, allowed 200/302; the list and the statistics show exactly what each person may see."""
+403 with nothing changed, allowed 200/302; the list, the statistics (both modes) and the Word report show exactly
+what each person may see."""
 
 from __future__ import annotations
 
 import io
 
+import docx
 import openpyxl
 import pytest
 from django.urls import reverse
 
 from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people
+from danvan.core.vn import format_number
 from danvan.membership.models import MembershipReport
 from danvan.membership.tests.conftest import enter, org
 
@@ -65,6 +68,18 @@ def test_every_page(client, cast, world, who):
         unit = getattr(cast, name)
         response = client.get(reverse("membership:entry-choose"), {"don_vi": unit.pk, "nam": YEAR, "ky": 12})
         assert response.status_code == ((302 if name in CHANGES[who] else 200) if may else 403), (who, name)
+    # The Word report: over the user's own area (whatever unit is asked for), with only what they see.
+    seen = sum(MembershipReport.objects.filter(unit__code__in=[getattr(cast, n).code for n in SEES[who]])
+               .values_list("members", flat=True))  # fmt: skip
+    for params in ({"nam": YEAR}, {"nam": YEAR, "don_vi": cast.province.pk}, {"nam": YEAR, "che_do": "today"}):
+        response = client.get(reverse("membership:statistics-report"), params)
+        if not SEES[who]:
+            assert response.status_code == 302, who
+            continue
+        assert response.status_code == 200, (who, params)
+        word = docx.Document(io.BytesIO(response.content))
+        totals = next(t for t in word.tables if t.rows[0].cells[1].text == "Tổ chức").rows[-1]
+        assert totals.cells[3].text == format_number(seen), (who, params)
 
 
 @pytest.mark.parametrize("who", PEOPLE)
@@ -72,7 +87,13 @@ def test_statistics_count_only_what_one_sees(client, cast, world, who):
     people, reports = world
     client.force_login(people[who])
     seen = sum(r.members for name, r in reports.items() if name in SEES[who])
-    for params in ({"nam": YEAR}, {"nam": YEAR, "don_vi": cast.province.pk}, {"nam": YEAR, "don_vi": cast.c3.pk}):
+    for params in (
+        {"nam": YEAR},
+        {"nam": YEAR, "don_vi": cast.province.pk},
+        {"nam": YEAR, "don_vi": cast.c3.pk},
+        {"nam": YEAR, "don_vi": cast.province.pk, "che_do": "today"},
+        {"nam": YEAR, "don_vi": cast.c3.pk, "che_do": "today"},
+    ):
         response = client.get(reverse("membership:statistics"), params)
         assert response.status_code == 200
         summary = response.context["summary"]
@@ -81,3 +102,4 @@ def test_statistics_count_only_what_one_sees(client, cast, world, who):
         assert summary.memberships == sum(r.members for n, r in reports.items() if n in within), (who, params)
         assert summary.memberships <= seen
         assert summary.population == 100000 * len(within)
+        assert sum(row.memberships for row in summary.units) == summary.memberships, (who, params)
