@@ -140,7 +140,7 @@ class ChecklistForm(BootstrapFormMixin, forms.Form):
                 label="Hình thức",
                 required=False,
                 initial=chosen,
-                widget=forms.CheckboxSelectMultiple,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
             )
             self.fields[prefix + "disclosed_on"] = DateField(
                 label="Ngày công khai", required=False, initial=line.disclosed_on

@@ -96,7 +96,9 @@ class RecordPart(ScopedModel):
 class Disclosure(RecordPart):
     """One line of the year's checklist: whether the item was made public, how and when."""
 
-    record = models.ForeignKey(DemocracyYear, on_delete=models.CASCADE, related_name="disclosures")
+    record = models.ForeignKey(
+        DemocracyYear, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="disclosures"
+    )
     item = models.ForeignKey(
         DisclosureItem, verbose_name="nội dung công khai", on_delete=models.PROTECT, related_name="+"
     )
@@ -120,7 +122,7 @@ class Matter(RecordPart):
     """A matter the people discussed and decided (Nhân dân bàn và quyết định): decided when more than half
     of the households agree; no count yet means the ballot is still open."""
 
-    record = models.ForeignKey(DemocracyYear, on_delete=models.CASCADE, related_name="matters")
+    record = models.ForeignKey(DemocracyYear, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="matters")
     content = models.TextField("nội dung")
     place = models.CharField("thôn, ấp, khu phố", max_length=200, blank=True)
     method = models.CharField("hình thức", max_length=10, choices=MatterMethod.choices)
@@ -152,7 +154,7 @@ class Matter(RecordPart):
 class Board(RecordPart):
     """The People's Inspection Board or the Community Investment Supervision Board of a unit, in a year."""
 
-    record = models.ForeignKey(DemocracyYear, on_delete=models.CASCADE, related_name="boards")
+    record = models.ForeignKey(DemocracyYear, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="boards")
     kind = models.CharField("ban", max_length=12, choices=BoardKind.choices)
     members = models.PositiveIntegerField("số thành viên")
     meetings = models.PositiveIntegerField("số cuộc họp, giám sát", default=0)
@@ -175,7 +177,7 @@ class Board(RecordPart):
 class Charter(RecordPart):
     """A village's hương ước or quy ước: drafted, approved by decision, or revised (a new decision)."""
 
-    record = models.ForeignKey(DemocracyYear, on_delete=models.CASCADE, related_name="charters")
+    record = models.ForeignKey(DemocracyYear, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="charters")
     kind = models.CharField("loại", max_length=10, choices=CharterKind.choices, default=CharterKind.CUSTOM)
     village = models.CharField("thôn, ấp, khu phố", max_length=200)
     state = models.CharField("tình trạng", max_length=10, choices=CharterState.choices)
@@ -197,7 +199,7 @@ class Charter(RecordPart):
 class WorkplaceDialogue(RecordPart):
     """A dialogue at the workplace of an agency or enterprise: the issues raised and those resolved."""
 
-    record = models.ForeignKey(DemocracyYear, on_delete=models.CASCADE, related_name="dialogues")
+    record = models.ForeignKey(DemocracyYear, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="dialogues")
     held_on = models.DateField("ngày đối thoại")
     kind = models.CharField("hình thức", max_length=10, choices=DialogueKind.choices, default=DialogueKind.PERIODIC)
     participants = models.PositiveIntegerField("số người tham dự")
