@@ -126,6 +126,7 @@ class ProgrammeFilter(FilterForm):
 
 
 class ItemForm(BootstrapFormMixin, forms.ModelForm):
+    prefix = "nd"  # the programme's page holds three forms: their ids must differ
     lead = forms.ChoiceField(label="Cơ quan chủ trì", required=False)
     partner_list = forms.MultipleChoiceField(
         label="Cơ quan phối hợp", required=False, widget=forms.CheckboxSelectMultiple
@@ -154,6 +155,7 @@ class ItemForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class YearPlanForm(BootstrapFormMixin, forms.ModelForm):
+    prefix = "kh"
     year = forms.TypedChoiceField(label="Năm", coerce=int, required=False, empty_value=None)
     issued_on = DateField(label="Ngày ban hành", required=False)
     upload = uploads.AttachmentField(label="Tệp kế hoạch", types=uploads.DOCUMENTS, required=False)
@@ -169,6 +171,7 @@ class YearPlanForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class EvaluationForm(BootstrapFormMixin, forms.ModelForm):
+    prefix = "dg"
     year = forms.TypedChoiceField(label="Năm được đánh giá", coerce=int, required=False, empty_value=None)
     held_on = DateField(label="Ngày tổ chức", required=False)
     upload = uploads.AttachmentField(label="Tệp báo cáo, biên bản", types=uploads.DOCUMENTS, required=False)

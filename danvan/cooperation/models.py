@@ -110,7 +110,8 @@ class Programme(ScopedModel):
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     version = models.PositiveIntegerField(default=1)
 
-    changelog_exclude = ("number_key", "search_text", "created_at", "updated_at", "version")
+    # The parties are logged as one line ("các bên"), configured and other bodies alike.
+    changelog_exclude = ("number_key", "search_text", "created_at", "updated_at", "version", "other_parties")
     objects = models.Manager.from_queryset(ProgrammeQuerySet)()
 
     class Meta:
@@ -183,7 +184,9 @@ class ProgrammeItem(ScopedModel):
     The lead and the partners are written by name, as the programme names its parties (a configured
     party or one of its other bodies), so a commune's programme works the same as the province's."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="items")
+    programme = models.ForeignKey(
+        Programme, verbose_name="văn bản phối hợp", on_delete=models.CASCADE, related_name="items"
+    )
     order = models.PositiveSmallIntegerField("thứ tự")
     content = models.TextField("nội dung")
     lead = models.CharField("cơ quan chủ trì", max_length=200)
@@ -212,7 +215,9 @@ class ProgrammeItem(ScopedModel):
 class YearPlan(ScopedModel):
     """The joint plan the parties issue for one year of the programme."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="year_plans")
+    programme = models.ForeignKey(
+        Programme, verbose_name="văn bản phối hợp", on_delete=models.CASCADE, related_name="year_plans"
+    )
     year = models.PositiveSmallIntegerField("năm")
     number = models.CharField("số, ký hiệu", max_length=60, blank=True, help_text="Ví dụ: 05-KHPH/BDVTU-UBND")
     issued_on = models.DateField("ngày ban hành")
@@ -239,7 +244,9 @@ class YearPlan(ScopedModel):
 class Evaluation(ScopedModel):
     """The yearly joint meeting that evaluates a year of the programme ("hội nghị sơ kết năm")."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="evaluations")
+    programme = models.ForeignKey(
+        Programme, verbose_name="văn bản phối hợp", on_delete=models.CASCADE, related_name="evaluations"
+    )
     year = models.PositiveSmallIntegerField("năm được đánh giá")
     held_on = models.DateField("ngày tổ chức")
     chair = models.CharField("chủ trì", max_length=300, help_text="Họ tên, chức vụ các đồng chí đồng chủ trì")

@@ -95,22 +95,23 @@ def test_programme_pages(client, world, who):
         assert response.status_code == expected(who, unit, CHANGES), (who, unit, response.content.decode()[:2000])
         assert (Programme.objects.get(pk=programme.pk).title == "Đã sửa") == (unit in CHANGES[who])
         response = client.post(
-            reverse("cooperation:item-add", args=[programme.pk]), {"content": "Thêm", "lead": NAMES[1]}
+            reverse("cooperation:item-add", args=[programme.pk]), {"nd-content": "Thêm", "nd-lead": NAMES[1]}
         )
         assert response.status_code == expected(who, unit, CHANGES), (who, unit)
         assert ProgrammeItem.objects.filter(programme=programme, content="Thêm").exists() == (unit in CHANGES[who])
         response = client.post(
-            reverse("cooperation:item-edit", args=[item.pk]), {"order": 1, "content": "Sửa nội dung", "lead": NAMES[0]}
+            reverse("cooperation:item-edit", args=[item.pk]),
+            {"nd-order": 1, "nd-content": "Sửa nội dung", "nd-lead": NAMES[0]},
         )
         assert response.status_code == expected(who, unit, CHANGES), (who, unit)
         response = client.post(
-            reverse("cooperation:plan-add", args=[programme.pk]), {"year": 2024, "issued_on": "10/01/2024"}
+            reverse("cooperation:plan-add", args=[programme.pk]), {"kh-year": 2024, "kh-issued_on": "10/01/2024"}
         )
         assert response.status_code == expected(who, unit, CHANGES), (who, unit)
         assert YearPlan.objects.filter(programme=programme, year=2024).exists() == (unit in CHANGES[who])
         response = client.post(
             reverse("cooperation:evaluation-add", args=[programme.pk]),
-            {"year": 2024, "held_on": "27/12/2024", "chair": "Hai bên", "result": "Tốt"},
+            {"dg-year": 2024, "dg-held_on": "27/12/2024", "dg-chair": "Hai bên", "dg-result": "Tốt"},
         )
         assert response.status_code == expected(who, unit, CHANGES), (who, unit)
         assert Evaluation.objects.filter(programme=programme, year=2024).exists() == (unit in CHANGES[who])
