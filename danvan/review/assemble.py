@@ -56,7 +56,7 @@ DIRECTION_HINT = "phương hướng chung, mục tiêu của công tác dân v�
 TASKS_HINT = (
     "các nhiệm vụ, giải pháp trọng tâm năm {next} (chưa có kế hoạch công tác năm {next} có nhiệm vụ trong hệ thống)."
 )
-PROPOSALS_HINT = "đề xuất, kiến nghị với Trung ương, cấp ủy, chính quyền và các cơ quan liên quan."
+PROPOSALS_HINT = "đề xuất, kiến nghị với cấp trên, cấp ủy, chính quyền và các cơ quan liên quan."
 EMPTY_CHAPTER_HINT = "kết quả {title} năm {year} (chưa có số liệu trong hệ thống)."
 
 

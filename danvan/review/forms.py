@@ -52,7 +52,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
     han_che = _text("Hạn chế, nguyên nhân", "Hạn chế, khuyết điểm; nguyên nhân khách quan, chủ quan.")
     bai_hoc = _text("Bài học kinh nghiệm", "Những bài học rút ra qua thực tiễn.", rows=3)
     phuong_huong = _text("Phương hướng chung năm sau", "Mục tiêu, phương hướng chung của năm sau.", rows=3)
-    de_xuat = _text("Đề xuất, kiến nghị", "Với Trung ương, cấp ủy, chính quyền và các cơ quan liên quan.", rows=3)
+    de_xuat = _text("Đề xuất, kiến nghị", "Với cấp trên, cấp ủy, chính quyền và các cơ quan liên quan.", rows=3)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
