@@ -34,7 +34,14 @@ MENU = [
             ("membership", "Đoàn viên, hội viên", "bi-people", "membership:report-list"),
         ],
     ),
-    ("stats", "Thống kê", "bi-bar-chart-line", "stats:index"),
+    (
+        "Thống kê, báo cáo",
+        "bi-bar-chart-line",
+        [
+            ("stats", "Thống kê “Dân vận khéo”", "bi-bar-chart-line", "stats:index"),
+            ("review", "Báo cáo tổng kết năm", "bi-file-earmark-text", "review:index"),
+        ],
+    ),
     ("org", "Đơn vị", "bi-diagram-3", "org:unit-list"),
 ]
 

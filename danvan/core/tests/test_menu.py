@@ -18,7 +18,7 @@ def entries():
 def test_every_entry_of_the_menu_has_its_page(key, label, icon, name):
     url = reverse(name)  # raises if an app of the installation lost its page
     assert key == "home" or url.strip("/")  # each module has its own address
-    assert key in ("home", "stats", "org") or name.split(":")[0] == key  # the key marks the app's pages active
+    assert key in ("home", "org") or name.split(":")[0] == key  # the key marks the app's pages active
 
 
 def test_a_commune_officer_sees_the_menu_in_its_groups(client, cast):
@@ -27,12 +27,7 @@ def test_a_commune_officer_sees_the_menu_in_its_groups(client, cast):
     menu = page.context["nav_menu"]
     groups = {entry["label"]: [label for _, label, _, _ in entry["links"]] for entry in menu if "links" in entry}
     assert groups["Cơ sở"] == ["Dư luận xã hội, tiếp dân", "Dân chủ ở cơ sở", "Đoàn viên, hội viên"]
-    assert [entry["link"][1] for entry in menu if "link" in entry] == [
-        "Tổng quan",
-        "Dân vận khéo",
-        "Thống kê",
-        "Đơn vị",
-    ]
+    assert [entry["link"][1] for entry in menu if "link" in entry] == ["Tổng quan", "Dân vận khéo", "Đơn vị"]
     assert "Cấu hình" not in page.content.decode()  # the admin is for superusers
     root = get_user_model().objects.create_superuser("quantri", password="x")
     assert [e["link"][0] for e in menu_for(root) if "link" in e][-1] == "admin"
