@@ -29,9 +29,7 @@ def test_the_demo_events():
         demo.load(ctx)
         counts = (Contest.objects.count(), Conference.objects.count(), Score.objects.count(), Prize.objects.count())
         assert demo.load(ctx) == ["Hội thi, hội nghị: đã có dữ liệu minh họa."]
-    assert counts == (
-        Contest.objects.count(), Conference.objects.count(), Score.objects.count(), Prize.objects.count()
-    )
+    assert counts == (Contest.objects.count(), Conference.objects.count(), Score.objects.count(), Prize.objects.count())
     states = dict(Contest.objects.values_list("edition", "state").filter(kind__code="dan-van-kheo"))
     assert states == {"lần thứ I": ContestState.ANNOUNCED, "lần thứ II": ContestState.ANNOUNCED}
     for contest in Contest.objects.select_related("unit__kind", "unit__parent"):
@@ -42,7 +40,7 @@ def test_the_demo_events():
         if contest.state == ContestState.ANNOUNCED:
             assert missing_scores(contest) == 0 and contest.prizes.exists(), contest
             first = Prize.objects.get(contest=contest, kind__code="nhat")
-            assert list(ranked_entries(contest))[0].pk == first.entry_id  # the first prize went to the first
+            assert ranked_entries(contest).first().pk == first.entry_id  # the first prize went to the first
             assert WorkflowStep.objects.filter(object_id=str(contest.pk), action="announce").count() == 1
         else:
             assert contest.state == ContestState.RUNNING and contest.start_date <= today <= contest.end_date

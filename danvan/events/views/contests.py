@@ -18,6 +18,7 @@ from danvan.core.lists import Column, Listing
 from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition, saved_by_service
 from danvan.core.workflow import timeline
+from danvan.emulation.rules import format_score
 from danvan.emulation.views.common import readable_scores
 from danvan.events.choices import ContestState
 from danvan.events.forms import ContestFilter, ContestForm, EntryForm, PrizeForm, RoundForm, ScoreMatrixForm
@@ -104,8 +105,11 @@ def render_contest(request, contest: Contest, round_form=None, entry_form=None, 
     rounds = list(Round.objects.filter(contest=contest))
     ranking = list(ranked_entries(contest))
     scores = {(s.entry_id, s.round_id): s.score for s in Score.objects.filter(entry__contest=contest)}
-    for entry in ranking:
-        entry.cells = [scores.get((entry.pk, r.pk)) for r in rounds]
+    for round_ in rounds:
+        round_.max_text = format_score(round_.max_score)
+    for entry in ranking:  # scores as the jury writes them: "88,5", "92"
+        entry.cells = [format_score(scores[(entry.pk, r.pk)]) if (entry.pk, r.pk) in scores else "" for r in rounds]
+        entry.total_text = format_score(entry.total)
     prizes = list(Prize.objects.filter(contest=contest).select_related("kind", "entry__unit", "award__decision"))
     context = {
         "contest": contest,
