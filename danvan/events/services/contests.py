@@ -41,7 +41,9 @@ def today() -> dt.date:
 
 def _locked_contest(user, contest_id: int) -> Contest:
     """The contest under the write lock, after the scope and lock checks."""
-    contest = Contest.objects.select_for_update().select_related("unit__kind", "unit__parent").get(pk=contest_id)
+    contest = (
+        Contest.objects.select_for_update(of=("self",)).select_related("unit__kind", "unit__parent").get(pk=contest_id)
+    )
     require(user, contest.unit)
     raise_errors(rules.editable_errors(contest))
     return contest
