@@ -12,7 +12,7 @@ from danvan.awards.choices import DecisionStatus, RecipientKind
 from danvan.awards.models import Decision, Recipient
 from danvan.core import uploads
 from danvan.core.forms import BootstrapFormMixin, DateField, FilterForm, UnitChoiceField, UnitMultipleChoiceField
-from danvan.core.vn import fold
+from danvan.core.vn import fold, parse_date
 from danvan.emulation.rules import format_score
 from danvan.events import rules
 from danvan.events.choices import ContestState
@@ -246,7 +246,7 @@ class ConferenceForm(VersionedForm):
         self.fields["kind"].queryset = _dated(ConferenceKind, conference.date, conference.kind_id)
         self.fields["kind"].empty_label = "— Chọn loại hội nghị —"
         chosen = list(conference.attendance.values_list("unit_id", flat=True)) if conference.pk else []
-        day = conference.date
+        day = _typed_date(self.data.get(self.add_prefix("date"))) or conference.date
         self.fields["attending_units"].queryset = area_units(user, day, day, include=chosen)
         decisions = Decision.objects.restrict(user).filter(status=DecisionStatus.ISSUED)
         if day:
@@ -260,6 +260,14 @@ class ConferenceForm(VersionedForm):
         if conference.pk:
             self.fields["attending_units"].initial = chosen
             self.fields["presented"].initial = list(conference.presented.values_list("decision_id", flat=True))
+
+
+def _typed_date(text):
+    """The date typed on a form sent back, so its choices are those valid on it (None when unreadable)."""
+    try:
+        return parse_date(text) if text else None
+    except (ValueError, TypeError):
+        return None
 
 
 class ConferenceFileForm(BootstrapFormMixin, forms.Form):
