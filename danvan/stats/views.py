@@ -6,11 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from danvan.awards.statistics import dashboard_figures as award_figures
+from danvan.cooperation.dashboard import panel as cooperation_panel
 from danvan.core.forms import unit_picker_html
 from danvan.core.jobs.views import start_and_follow
 from danvan.core.replica import reading_replica, reads_replica
+from danvan.democracy.dashboard import panel as democracy_panel
 from danvan.documents.services import report_day
 from danvan.emulation.reports import status_counts as emulation_status
+from danvan.events.dashboard import panel as events_panel
+from danvan.membership.dashboard import panel as membership_panel
 from danvan.opinion.dashboard import panel as opinion_panel
 from danvan.org.models import Unit
 from danvan.planning.dashboard import panels as planning_panels
@@ -41,11 +45,16 @@ def chart_data(table: cube.Table) -> dict:
 @login_required
 def dashboard(request):
     d = build_dashboard(request.user, request.GET.get("nam"))
+    today = timezone.localdate()
     context = {
         "d": d,
         "trend_chart": chart_data(d.trend),
         "planning": planning_panels(request.user, year=d.year),
-        "opinion": opinion_panel(request.user, timezone.localdate()),
+        "cooperation": cooperation_panel(request.user, today),
+        "opinion": opinion_panel(request.user, today),
+        "democracy": democracy_panel(request.user, today),
+        "events": events_panel(request.user, today),
+        "membership": membership_panel(request.user, today),
         "emulation": emulation_status(request.user, year=d.year),
         "awards": award_figures(request.user, d.year),
     }
