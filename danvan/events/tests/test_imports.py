@@ -226,3 +226,9 @@ def test_the_score_sheet_web_flow(client, cast, sheet):
     assert sorted(Score.objects.filter(entry=d1).values_list("score", flat=True)) == [Decimal(91), Decimal(92)]
     client.force_login(cast.c1_officer)
     assert client.get(url).status_code == 404
+
+
+def test_the_score_sheet_without_a_contest_asks_for_its_page(cast):
+    content = workbook([["D1", None]], ["Đơn vị", "Tên đội, bài dự thi"])
+    result = run_import("contest_scores", io.BytesIO(content), user=cast.admin)
+    assert errors_of(result) == [f"Dòng 4: {imports.MSG_NO_CONTEST}"]
