@@ -278,13 +278,17 @@ class ProgrammesKind(ImportKind):
             d.pk: d
             for d in Directive.objects.filter(pk__in=[r.target.directive_id for r in rows if r.target.directive_id])
         }
+        twins = self._twins([row.target for row in rows if not row.target.directive_id], types)
         creating, updating, linking = [], [], []
         for row in rows:
             programme = row.target
             dtype = types.get(services.DIRECTIVE_TYPES[Kind(programme.kind)])
             if dtype is None:
                 continue  # refused in plan when the type is missing
-            directive = existing.get(programme.directive_id) or Directive()
+            twin = twins.get((programme.unit_id, dtype.pk, programme.number_key, programme.signed_on))
+            directive = existing.get(programme.directive_id) or twin or Directive()
+            if twin is not None:
+                linking.append((programme, directive))
             services.fill_directive(programme, directive, row.extra["names"], dtype)
             directive.number_key = number_key(directive.number)
             directive.search_text = directive.compute_search_text()
@@ -302,6 +306,15 @@ class ProgrammesKind(ImportKind):
             programme.directive = directive
         Programme.objects.bulk_update([p for p, _ in linking], ["directive"], batch_size=500)
         sync_milestones([*creating, *updating])
+
+    def _twins(self, programmes: list[Programme], types: dict) -> dict[tuple, Directive]:
+        """Directives already in the planning register for these programmes (registered there first, not
+        linked): linked, not doubled, as the web's service does."""
+        q = Q(pk__in=[])
+        for p in programmes:
+            q |= Q(unit_id=p.unit_id, number_key=p.number_key, issued_on=p.signed_on)
+        found = Directive.objects.filter(q, cooperation_programme__isnull=True, type__in=list(types.values()))
+        return {(d.unit_id, d.type_id, d.number_key, d.issued_on): d for d in found}
 
     def _write_replacements(self, rows: list[Row]) -> None:
         olds = []

@@ -175,3 +175,19 @@ def test_a_reported_review_cannot_be_dropped(cast):
     result = run_import(KIND, workbook(HEADER, [row]), user=cast.admin)
     assert any(e.column == "Sơ kết sau (năm)" and "45-BC/BDVTU" in e.message for e in result.errors), errors_of(result)
     assert Programme.objects.get().interim_years == "3"
+
+
+def test_a_directive_registered_first_is_linked_not_doubled(cast):
+    from danvan.planning.models import DirectiveType
+    from danvan.planning.services.directives import save_directive
+
+    earlier = save_directive(
+        cast.admin,
+        Directive(unit=cast.province, type=DirectiveType.objects.get(code="chuong-trinh-phoi-hop"),
+                  number="161-CTr/BCSĐUBND-BDVTU", issued_on=dt.date(2021, 3, 12), issuer="Hai bên", summary="X"),
+    )  # fmt: skip
+    result = run_import(KIND, workbook(HEADER, ROWS[:1]), user=cast.admin)
+    assert result.ok, errors_of(result)
+    programme = Programme.objects.get()
+    assert programme.directive_id == earlier.pk and Directive.objects.count() == 1
+    assert Directive.objects.get().summary == programme.title  # brought in line with the programme
