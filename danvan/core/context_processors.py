@@ -35,7 +35,7 @@ MENU = [
         ],
     ),
     (
-        "Thống kê, báo cáo",
+        "Thống kê",
         "bi-bar-chart-line",
         [
             ("stats", "Thống kê “Dân vận khéo”", "bi-bar-chart-line", "stats:index"),
@@ -53,8 +53,9 @@ def _link(key: str, label: str, icon: str, name: str) -> tuple | None:
         return None
 
 
-def menu_for(user) -> list[dict]:
-    """The menu as the base template draws it: links, and groups of links (a dropdown)."""
+def menu_entries() -> list[dict]:
+    """The menu as the base template draws it: links, and groups of links (a dropdown). Every role sees
+    the same modules; each page says what the user may do there."""
     menu = []
     for entry in MENU:
         if isinstance(entry[2], list):
@@ -63,15 +64,20 @@ def menu_for(user) -> list[dict]:
                 menu.append({"label": entry[0], "icon": entry[1], "links": links, "keys": [k for k, *_ in links]})
         elif link := _link(*entry):
             menu.append({"link": link})
-    if user.is_superuser:
-        menu.append({"link": ("admin", "Cấu hình", "bi-gear", reverse("admin:index"))})
     return menu
 
 
 def navigation(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {"nav_items": [], "nav_menu": []}
-    menu = menu_for(request.user)
+    menu = menu_entries()
     flat = [link for entry in menu for link in entry.get("links", [entry.get("link")])]
     current = request.resolver_match.namespace or request.resolver_match.url_name if request.resolver_match else ""
-    return {"nav_items": flat, "nav_menu": menu, "nav_current": current, "user_display": display_name(request.user)}
+    admin = reverse("admin:index") if request.user.is_superuser else ""  # in the account menu, not the bar
+    return {
+        "nav_items": flat,
+        "nav_menu": menu,
+        "nav_current": current,
+        "nav_admin": admin,
+        "user_display": display_name(request.user),
+    }

@@ -25,7 +25,7 @@ def data(cast):
 
 def test_statistics_switch_unit_mode_and_download_the_report(page, login, data, screenshot):
     login(data.admin)
-    page.get_by_role("button", name="Thống kê, báo cáo").click()  # the menu's group
+    page.get_by_role("button", name="Thống kê").click()  # the menu's group
     page.get_by_role("link", name="Thống kê “Dân vận khéo”").click()
     page.get_by_label("Năm").select_option("2019")
     page.get_by_role("button", name="Xem").click()
