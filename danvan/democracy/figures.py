@@ -21,12 +21,8 @@ from danvan.core import scoping
 from danvan.core.models import valid_on_q
 from danvan.democracy.choices import IN_FORCE, BoardKind, CharterKind, MatterMethod, PlaceKind
 from danvan.democracy.models import Board, Charter, DemocracyYear, Disclosure, Matter, WorkplaceDialogue
+from danvan.org import services as org_services
 from danvan.org.models import Unit
-
-
-def area_paths(root) -> list[str]:
-    """The root's subtree and those of every unit merged, split or renamed into it."""
-    return scoping.minimal_paths(scoping.with_history({root.pk: root.path}).values())
 
 
 def absorbed(root) -> list[Unit]:
@@ -40,7 +36,7 @@ def in_area(rows: QuerySet, root, path: str = "unit__path") -> QuerySet:
     if root is None:
         return rows
     q = Q(pk__in=[])
-    for prefix in area_paths(root):
+    for prefix in org_services.area_paths(root):
         q |= scoping.subtree_q(path, prefix)
     return rows.filter(q)
 

@@ -30,7 +30,7 @@ from danvan.core.vn import sort_key, text_date
 from danvan.membership.choices import SECTOR_FIELDS, SECTORS
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
 from danvan.org import services as org_services
-from danvan.org.models import LineageEvent, Unit
+from danvan.org.models import Unit
 
 AS_AT, TODAY = "as_at", "today"
 MODES = {AS_AT: "Tại thời điểm đó", TODAY: "Quy về đơn vị hiện nay"}
@@ -65,37 +65,7 @@ class Area:
 def area_of(root: Unit | None, year: int, mode: str = AS_AT) -> Area:
     today = org_services.today()
     day = today if mode == TODAY else min(dt.date(year, 12, 31), today)
-    return Area(root, year, mode, day, carried_units(root, day) if root is not None else {})
-
-
-def carried_units(root: Unit, day: dt.date) -> dict[int, Unit]:
-    """The root and, recursively, the units merged, split or renamed into it, the rule of the practices'
-    statistics: lineage up to `day` is followed whole; a later event only for a unit that did not exist yet
-    (a commune formed in 2025 carries its old communes in 2024), not for one that continues through it (the
-    old Tây Ninh, predecessor and successor of the 2025 merger, was alone before it)."""
-    result = {root.pk: root}
-    frontier = {root.pk}
-    while frontier:
-        events = (
-            LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS, successors__in=frontier)
-            .distinct()
-            .prefetch_related("predecessors", "successors")
-        )
-        found: dict[int, Unit] = {}
-        for event in events:
-            predecessors = {u.pk: u for u in event.predecessors.all()}
-            involved = [u.pk for u in event.successors.all() if u.pk in frontier]
-            if event.date > day and all(pk in predecessors for pk in involved):
-                continue
-            found.update({pk: u for pk, u in predecessors.items() if pk not in result})
-        result.update(found)
-        frontier = set(found)
-    return result
-
-
-def area_paths(root) -> list[str]:
-    """The root's subtree and those of every unit merged, split or renamed into it, at any time."""
-    return scoping.minimal_paths(scoping.with_history({root.pk: root.path}).values())
+    return Area(root, year, mode, day, org_services.carried_units(root, day) if root is not None else {})
 
 
 def _in_area(qs: QuerySet, area: Area) -> QuerySet:

@@ -278,3 +278,36 @@ def map_to_day(units: Iterable[Unit], day: dt.date) -> dict[int, Unit | None]:
         return result
 
     return {u.pk: resolve(u) for u in units}
+
+
+def carried_units(root: Unit, day: dt.date) -> dict[int, Unit]:
+    """The root and, recursively, the units merged, split or renamed into it.
+
+    Lineage up to `day` is followed whole. A later event is followed only for a unit that did not
+    exist yet (a commune formed in 2025 carries its old communes in 2022); a unit that continues
+    through a later merge (it is among the event's predecessors too, as the old Tây Ninh province in
+    the 2025 merger) does not carry the other parties, which were other units at that time.
+    """
+    result = {root.pk: root}
+    frontier = {root.pk}
+    while frontier:
+        events = (
+            LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS, successors__in=frontier)
+            .distinct()
+            .prefetch_related("predecessors", "successors")
+        )
+        found: dict[int, Unit] = {}
+        for event in events:
+            predecessors = {u.pk: u for u in event.predecessors.all()}
+            involved = [u.pk for u in event.successors.all() if u.pk in frontier]
+            if event.date > day and all(pk in predecessors for pk in involved):
+                continue
+            found.update({pk: u for pk, u in predecessors.items() if pk not in result})
+        result.update(found)
+        frontier = set(found)
+    return result
+
+
+def area_paths(root: Unit) -> list[str]:
+    """The root's subtree and those of every unit merged, split or renamed into it, at any time."""
+    return scoping.minimal_paths(scoping.with_history({root.pk: root.path}).values())

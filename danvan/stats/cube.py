@@ -16,7 +16,7 @@ from django.db.models import Count, Q, QuerySet
 from danvan.core import scoping
 from danvan.core.vn import percent, sort_key, text_date
 from danvan.org import services as org_services
-from danvan.org.models import Bloc, LineageEvent, Unit, UnitQuerySet
+from danvan.org.models import Bloc, Unit, UnitQuerySet
 from danvan.practices.choices import Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
 
@@ -99,35 +99,7 @@ def reference_day(year: int, mode: str) -> dt.date:
 
 def report_scope(root: Unit | None, year: int, mode: str = AS_AT) -> Scope:
     day = reference_day(year, mode)
-    return Scope(root, year, mode, day, carried_units(root, day) if root is not None else {})
-
-
-def carried_units(root: Unit, day: dt.date) -> dict[int, Unit]:
-    """The root and, recursively, the units merged, split or renamed into it.
-
-    Lineage up to `day` is followed whole. A later event is followed only for a unit that did not
-    exist yet (a commune formed in 2025 carries its old communes in 2022); a unit that continues
-    through a later merge (it is among the event's predecessors too, as the old Tây Ninh province in
-    the 2025 merger) does not carry the other parties, which were other units at that time.
-    """
-    result = {root.pk: root}
-    frontier = {root.pk}
-    while frontier:
-        events = (
-            LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS, successors__in=frontier)
-            .distinct()
-            .prefetch_related("predecessors", "successors")
-        )
-        found: dict[int, Unit] = {}
-        for event in events:
-            predecessors = {u.pk: u for u in event.predecessors.all()}
-            involved = [u.pk for u in event.successors.all() if u.pk in frontier]
-            if event.date > day and all(pk in predecessors for pk in involved):
-                continue
-            found.update({pk: u for pk, u in predecessors.items() if pk not in result})
-        result.update(found)
-        frontier = set(found)
-    return result
+    return Scope(root, year, mode, day, org_services.carried_units(root, day) if root is not None else {})
 
 
 def practices_for(user, unit: Unit | None = None, kind: str | None = None, scope: Scope | None = None) -> QuerySet:
