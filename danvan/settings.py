@@ -291,6 +291,8 @@ SPECTACULAR_SETTINGS = {
         "TaskStatusEnum": "danvan.planning.choices.TaskStatus",
         "ReviewKindEnum": "danvan.planning.choices.ReviewKind",
         "LineageKindEnum": "danvan.org.choices.LineageKind",
+        # a practice's subject and an award recipient's kind: the same two values (tập thể, cá nhân)
+        "CollectiveOrIndividualEnum": "danvan.practices.choices.Subject",
     },
 }
 

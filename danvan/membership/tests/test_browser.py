@@ -64,6 +64,7 @@ def test_enter_list_statistics_and_report(page, login, cast, screenshot):
     expect(page.get_by_test_id("share")).to_have_text("30,0%")  # 1,500 of 5,000
     expect(page.get_by_test_id("sector-total").first).to_have_text("1.000")
     expect(page.get_by_test_id("unit-total")).to_have_text("2.000")
+    wait_until_ready(page)  # the choice below is sent by the page's script, which must have run
     page.get_by_label("Đơn vị theo").select_option(label="Quy về đơn vị hiện nay")  # sent at once
     page.wait_for_url("**che_do=today**")
     expect(page.get_by_text("Địa bàn như hiện nay")).to_be_visible()
