@@ -2,9 +2,10 @@
 
 For each account the test downloads, through the web like a clerk, every yearly report (Word and PDF) of the reform
 years, every award decision (Word) and one set of certificates per award type (PDF), the awards report, every work
-plan, supervision announcement, reviews report and emulation results report in its scope; it reopens each file
-(python-docx, pdftotext) and checks the issuer against the scope and the date, and that no receiving body, legal
-ground or symbol is used outside its validity.
+plan, supervision announcement, reviews report and emulation results report in its scope, the opinion, reception,
+cooperation, grassroots democracy and membership reports, the year's review report and the contests' notices; it
+reopens each file (python-docx, pdftotext) and checks the issuer against the scope and the date, and that no
+receiving body, legal ground or symbol is used outside its validity.
 """
 
 from __future__ import annotations
@@ -138,7 +139,36 @@ def download(client, url: str, params: dict | None = None, kind: str = DOCX) -> 
     response = client.get(url, params or {})
     assert response.status_code == 200, f"{url} {params}: {response.status_code}"
     assert response["Content-Type"].startswith(kind), f"{url} {params}: {response['Content-Type']}"
-    return response.content
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def module_reports(client, user, username: str) -> list[Opened]:
+    """The yearly reports of opinion, cooperation, grassroots democracy and membership, the year's review
+    report, and the results notice of every announced contest in scope, for the account's own unit."""
+    from danvan.events.choices import ContestState
+    from danvan.events.models import Contest
+    from danvan.org.services import default_unit
+
+    unit = default_unit(user)
+    docs = []
+    years = (2024,) if unit.valid_until else (2025, 2026)  # a district that ended with the reform: its last full year
+    for year in years:
+        for name in ("opinion:situation-report", "opinion:reception-report"):
+            params = {"don_vi": unit.pk, "ky": "nam" if year < 2026 else "6-thang", "nam": year}
+            docs.append(Opened(download(client, reverse(name), params), f"{username} {name} {year}"))
+        url = reverse("cooperation:report")
+        docs.append(Opened(download(client, url, {"nam": year}), f"{username} phối hợp {year}"))
+        url = reverse("membership:statistics-report")
+        docs.append(Opened(download(client, url, {"nam": year, "don_vi": unit.pk}), f"{username} đoàn thể {year}"))
+        for name, label in (("democracy:report", "dân chủ"), ("review:download", "tổng kết")):
+            response = client.post(reverse(name), {"don_vi": unit.pk, "nam": year})
+            assert response.status_code == 200 and response["Content-Type"] == DOCX, (name, year, response.status_code)
+            content = b"".join(response.streaming_content) if response.streaming else response.content
+            docs.append(Opened(content, f"{username} {label} {year}"))
+    for contest in Contest.objects.restrict(user).filter(state=ContestState.ANNOUNCED):
+        url = reverse("events:results-notice", args=[contest.pk])
+        docs.append(Opened(download(client, url), f"{username} {contest.name}"))
+    return docs
 
 
 def test_every_document_renders_for_every_demo_account(client, demo):
@@ -206,6 +236,7 @@ def test_every_document_renders_for_every_demo_account(client, demo):
         for criteria_set in CriteriaSet.objects.restrict(user):
             url = reverse("emulation:results-docx", args=[criteria_set.pk])
             opened.append(Opened(download(client, url), criteria_set.name))
+        opened += module_reports(client, user, username)
         for doc in opened:
             check_valid_on_its_date(doc)
             check_signature_keeps_with_text(doc)
