@@ -159,6 +159,7 @@ class YearPlanForm(BootstrapFormMixin, forms.ModelForm):
     year = forms.TypedChoiceField(label="Năm", coerce=int, required=False, empty_value=None)
     issued_on = DateField(label="Ngày ban hành", required=False)
     upload = uploads.AttachmentField(label="Tệp kế hoạch", types=uploads.DOCUMENTS, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = YearPlan
@@ -168,6 +169,7 @@ class YearPlanForm(BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = year_choices(programme)
+        keep_version(self)
 
 
 class EvaluationForm(BootstrapFormMixin, forms.ModelForm):
@@ -175,6 +177,7 @@ class EvaluationForm(BootstrapFormMixin, forms.ModelForm):
     year = forms.TypedChoiceField(label="Năm được đánh giá", coerce=int, required=False, empty_value=None)
     held_on = DateField(label="Ngày tổ chức", required=False)
     upload = uploads.AttachmentField(label="Tệp báo cáo, biên bản", types=uploads.DOCUMENTS, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Evaluation
@@ -188,6 +191,15 @@ class EvaluationForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = year_choices(programme)
         optional_here(self, "chair", "result")
+        keep_version(self)
+
+
+def keep_version(form) -> None:
+    """An edit carries the version it was read at (two editors at once); a new record has none."""
+    if form.instance.pk:
+        form.fields["version"].initial = form.instance.version
+    else:
+        del form.fields["version"]
 
 
 def year_choices(programme: Programme) -> list[tuple[str, str]]:

@@ -224,8 +224,10 @@ class YearPlan(ScopedModel):
     content = models.TextField("nội dung chính", blank=True)
     file = models.FileField("tệp kế hoạch", upload_to=RandomName("cooperation/ke-hoach"), max_length=300, blank=True)
     file_name = models.CharField("tên tệp", max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     scope_path = "programme__unit__path"
+    changelog_exclude = ("version",)
 
     class Meta:
         verbose_name = "kế hoạch phối hợp năm"
@@ -255,8 +257,10 @@ class Evaluation(ScopedModel):
         "tệp báo cáo, biên bản", upload_to=RandomName("cooperation/so-ket-nam"), max_length=300, blank=True
     )
     file_name = models.CharField("tên tệp", max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     scope_path = "programme__unit__path"
+    changelog_exclude = ("version",)
 
     class Meta:
         verbose_name = "hội nghị đánh giá năm"

@@ -14,7 +14,7 @@ from danvan.cooperation import rules
 from danvan.cooperation.choices import DIRECTIVE_TYPES, Kind
 from danvan.cooperation.models import Evaluation, Party, Programme, ProgrammeItem, YearPlan
 from danvan.core import scoping, uploads
-from danvan.core.services import lock_for_change, raise_errors, require
+from danvan.core.services import lock_for_change, raise_errors, refuse_stale, require
 from danvan.core.vn import clean_text, fold
 from danvan.planning.models import Directive, DirectiveType
 from danvan.planning.rules import format_years, number_key, parse_years
@@ -212,8 +212,21 @@ def _attach(record, file) -> None:
         record.file_name = uploads.original_name(file)
 
 
+def _lock_part(user, record, expected_version: int | None) -> None:
+    """`lock_for_change` for a programme's year plan or evaluation, whose unit is its programme's: lock
+    the stored row, check the stored programme's unit, refuse a stale edit, count the next version."""
+    if record.pk:
+        stored = type(record).objects.select_for_update().select_related("programme__unit").get(pk=record.pk)
+        require(user, stored.programme.unit)
+        if stored.programme_id != record.programme_id:
+            raise_errors([(None, "Không chuyển được bản ghi sang văn bản phối hợp khác.")])
+        refuse_stale(stored, expected_version)
+        record.version = stored.version + 1
+
+
 @transaction.atomic
-def save_year_plan(user, plan: YearPlan, file=None) -> YearPlan:
+def save_year_plan(user, plan: YearPlan, file=None, expected_version: int | None = None) -> YearPlan:
+    _lock_part(user, plan, expected_version)
     programme = _programme_for_change(user, plan.programme_id)
     plan.number = clean_text(plan.number)
     errors = rules.year_plan_errors(plan, programme, today())
@@ -227,7 +240,8 @@ def save_year_plan(user, plan: YearPlan, file=None) -> YearPlan:
 
 
 @transaction.atomic
-def save_evaluation(user, evaluation: Evaluation, file=None) -> Evaluation:
+def save_evaluation(user, evaluation: Evaluation, file=None, expected_version: int | None = None) -> Evaluation:
+    _lock_part(user, evaluation, expected_version)
     programme = _programme_for_change(user, evaluation.programme_id)
     evaluation.chair = clean_text(evaluation.chair)
     evaluation.result = (evaluation.result or "").strip()
@@ -239,3 +253,15 @@ def save_evaluation(user, evaluation: Evaluation, file=None) -> Evaluation:
     evaluation.programme = programme
     evaluation.save()
     return evaluation
+
+
+@transaction.atomic
+def delete_year_plan(user, plan: YearPlan) -> None:
+    _lock_part(user, plan, None)
+    plan.delete()
+
+
+@transaction.atomic
+def delete_evaluation(user, evaluation: Evaluation) -> None:
+    _lock_part(user, evaluation, None)
+    evaluation.delete()

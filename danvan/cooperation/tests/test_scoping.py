@@ -88,7 +88,11 @@ def test_programme_pages(client, world, who):
         assert (programme.number in exported) == sees, (who, unit)
         for name, args in (("detail", programme.pk), ("plan-file", plan.pk), ("evaluation-file", evaluation.pk)):
             assert client.get(reverse(f"cooperation:{name}", args=[args])).status_code == expected(who, unit, SEES, 200)
-        for name, args in (("edit", programme.pk), ("replace", programme.pk), ("item-edit", item.pk)):
+        edits = (
+            ("edit", programme.pk), ("replace", programme.pk), ("item-edit", item.pk), ("plan-edit", plan.pk),
+            ("evaluation-edit", evaluation.pk),
+        )  # fmt: skip
+        for name, args in edits:
             response = client.get(reverse(f"cooperation:{name}", args=[args]))
             assert response.status_code == expected(who, unit, CHANGES, 200), (who, unit, name)
         response = client.post(reverse("cooperation:edit", args=[programme.pk]), form_data(programme, title="Đã sửa"))
@@ -163,3 +167,32 @@ def test_the_template_and_the_report(client, world, who):
         assert response.status_code == 302  # no unit: told on the list page
     else:
         assert response.status_code == 200 and response["Content-Type"].endswith("document")
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_editing_and_deleting_year_plans_and_evaluations(client, world, who):
+    people, records = world
+    client.force_login(people[who])
+    for unit, (_, _, plan, evaluation) in records.items():
+        may = unit in CHANGES[who]
+        response = client.post(
+            reverse("cooperation:plan-edit", args=[plan.pk]),
+            {"kh-year": 2023, "kh-number": "09-KHPH/HAI-BEN", "kh-issued_on": "15/05/2023", "kh-version": plan.version},
+        )
+        assert response.status_code == expected(who, unit, CHANGES), (who, unit, response.content.decode()[:1500])
+        assert (YearPlan.objects.get(pk=plan.pk).number == "09-KHPH/HAI-BEN") == may, (who, unit)
+        data = {
+            "dg-year": 2023,
+            "dg-held_on": "28/12/2023",
+            "dg-chair": "Hai bên",
+            "dg-result": "Đã sửa kết quả",
+            "dg-version": evaluation.version,
+        }
+        response = client.post(reverse("cooperation:evaluation-edit", args=[evaluation.pk]), data)
+        assert response.status_code == expected(who, unit, CHANGES), (who, unit, response.content.decode()[:1500])
+        assert (Evaluation.objects.get(pk=evaluation.pk).result == "Đã sửa kết quả") == may, (who, unit)
+        for name, record in (("plan-delete", plan), ("evaluation-delete", evaluation)):
+            assert client.get(reverse(f"cooperation:{name}", args=[record.pk])).status_code == 405
+            response = client.post(reverse(f"cooperation:{name}", args=[record.pk]))
+            assert response.status_code == expected(who, unit, CHANGES), (who, unit, name)
+            assert type(record).objects.filter(pk=record.pk).exists() != may, (who, unit, name)

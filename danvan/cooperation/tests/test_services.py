@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from danvan.cooperation import services
 from danvan.cooperation.choices import Kind, State
-from danvan.cooperation.models import Programme, ProgrammeItem, YearPlan
+from danvan.cooperation.models import Evaluation, Programme, ProgrammeItem, YearPlan
 from danvan.cooperation.tests.conftest import SIGNED, evaluate, make_programme, party
 from danvan.planning.models import Directive, Milestone
 
@@ -188,3 +188,57 @@ def test_year_plans_and_evaluations(cast):
     assert "không có hiệu lực" in messages(exc)["year"][0]
     with pytest.raises(ValidationError, match="Đã ghi hội nghị đánh giá năm 2022"):
         evaluate(cast.admin, programme, 2022)
+
+
+def test_editing_and_deleting_year_plans_and_evaluations(cast):
+    from danvan.core.models import ChangeLogEntry
+
+    programme = make_programme(cast.admin, cast.province, valid_until=dt.date(2025, 12, 31))
+    plan = services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2022, issued_on=dt.date(2022, 1, 20)))
+    evaluation = evaluate(cast.admin, programme, 2022)
+    first, second = YearPlan.objects.get(pk=plan.pk), YearPlan.objects.get(pk=plan.pk)
+    first.number = "02-KHPH/BDVTU-UBND"
+    services.save_year_plan(cast.admin, first, expected_version=first.version)
+    second.content = "Bản của người thứ hai"
+    with pytest.raises(ValidationError, match="đã được người khác sửa"):
+        services.save_year_plan(cast.admin, second, expected_version=second.version)
+    stored = YearPlan.objects.get(pk=plan.pk)
+    assert (stored.number, stored.content, stored.version) == ("02-KHPH/BDVTU-UBND", "", 2)
+    services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2023, issued_on=dt.date(2023, 1, 5)))
+    stored.year = 2023  # the other year already has its plan
+    with pytest.raises(ValidationError, match="Đã có kế hoạch phối hợp năm 2023"):
+        services.save_year_plan(cast.admin, stored, expected_version=stored.version)
+
+    first, second = Evaluation.objects.get(pk=evaluation.pk), Evaluation.objects.get(pk=evaluation.pk)
+    first.result = "Hoàn thành tốt"
+    services.save_evaluation(cast.admin, first, expected_version=first.version)
+    second.held_on = dt.date(2025, 6, 1)
+    with pytest.raises(ValidationError, match="đã được người khác sửa"):
+        services.save_evaluation(cast.admin, second, expected_version=second.version)
+    first.held_on = dt.date(2023, 5, 1)  # the rules apply to an edit too
+    with pytest.raises(ValidationError) as exc:
+        services.save_evaluation(cast.admin, first, expected_version=first.version)
+    assert "đến 31/3/2023" in messages(exc)["held_on"][0]
+    assert Evaluation.objects.get(pk=evaluation.pk).result == "Hoàn thành tốt"
+
+    for record, delete in ((plan, services.delete_year_plan), (evaluation, services.delete_evaluation)):
+        with pytest.raises(PermissionDenied):  # sees the province's programme, may not change it
+            delete(cast.c1_officer, record)
+        pk = record.pk
+        assert type(record).objects.filter(pk=pk).exists()
+        delete(cast.admin, record)
+        assert not type(record).objects.filter(pk=pk).exists()
+        model = type(record)._meta.model_name
+        logged = ChangeLogEntry.objects.get(content_type__model=model, object_id=str(pk), action="delete")
+        assert logged.unit_id == cast.province.pk and str(record.year) in logged.object_repr
+    updates = ChangeLogEntry.objects.filter(action="update", content_type__model__in=["yearplan", "evaluation"])
+    assert updates.count() == 2
+
+
+def test_a_year_plan_cannot_move_to_another_programme(cast):
+    programme = make_programme(cast.admin, cast.province)
+    other = make_programme(cast.admin, cast.province, number="200-CTr/BDVTU-MTTQ")
+    plan = services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2022, issued_on=dt.date(2022, 1, 20)))
+    plan.programme = other
+    with pytest.raises(ValidationError, match="sang văn bản phối hợp khác"):
+        services.save_year_plan(cast.admin, plan, expected_version=plan.version)

@@ -196,3 +196,33 @@ def test_a_stale_edit_is_refused_on_the_page(client, cast, three):
     response = client.post(reverse("cooperation:edit", args=[armed.pk]), data)
     assert response.status_code == 200 and "đã được người khác sửa" in response.content.decode()
     assert Programme.objects.get(pk=armed.pk).title == "Sửa lần một"
+
+
+def test_year_plans_and_evaluations_edited_and_deleted_from_the_page(client, cast):
+    from danvan.cooperation.models import Evaluation, YearPlan
+
+    programme = make_programme(cast.admin, cast.province, valid_until=dt.date(2025, 12, 31))
+    plan = services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2022, issued_on=dt.date(2022, 1, 20)))
+    evaluation = evaluate(cast.admin, programme, 2022)
+    client.force_login(cast.c1_officer)  # sees the province's programme, may not change it
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert reverse("cooperation:plan-edit", args=[plan.pk]) not in page
+    assert reverse("cooperation:evaluation-delete", args=[evaluation.pk]) not in page
+    client.force_login(cast.admin)
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert f'href="{reverse("cooperation:plan-edit", args=[plan.pk])}"' in page
+    assert 'data-confirm="Xóa kế hoạch phối hợp năm 2022?"' in page
+    assert 'data-confirm="Xóa hội nghị đánh giá năm 2022?"' in page
+    edit = reverse("cooperation:evaluation-edit", args=[evaluation.pk])
+    form = client.get(edit)
+    assert "Sửa hội nghị đánh giá năm 2022" in form.content.decode()
+    data = {"dg-year": 2022, "dg-held_on": "29/12/2022", "dg-chair": "Hai bên", "dg-result": "Tốt", "dg-version": 1}
+    assert client.post(edit, data).status_code == 302
+    stale = client.post(edit, data | {"dg-result": "Bản cũ"})  # read at version 1, now 2
+    assert "đã được người khác sửa" in stale.content.decode()
+    wrong = client.post(edit, data | {"dg-version": 2, "dg-held_on": "01/06/2023"})
+    assert "31/3/2023" in wrong.content.decode()
+    assert Evaluation.objects.get(pk=evaluation.pk).result == "Tốt"
+    response = client.post(reverse("cooperation:plan-delete", args=[plan.pk]), follow=True)
+    assert "Đã xóa kế hoạch phối hợp năm 2022." in response.content.decode()
+    assert not YearPlan.objects.filter(pk=plan.pk).exists()

@@ -62,10 +62,10 @@ def item_delete(request, pk: int):
 
 
 def _save_with_file(request, form, save, success: str, programme):
-    """A form with an uploaded file the service attaches."""
+    """A form with an uploaded file the service attaches (and, on an edit, the version it was read at)."""
     if form.is_valid():
         try:
-            save(form.instance, form.cleaned_data.get("upload"))
+            save(form.instance, form.cleaned_data.get("upload"), form.cleaned_data.get("version"))
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -81,7 +81,7 @@ def year_plan_add(request, pk: int):
     require_change(request.user, programme)
     form = YearPlanForm(request.POST, request.FILES, instance=YearPlan(programme=programme), programme=programme)
     done = _save_with_file(
-        request, form, lambda plan, file: services.save_year_plan(request.user, plan, file),
+        request, form, lambda plan, file, version: services.save_year_plan(request.user, plan, file),
         "Đã ghi kế hoạch phối hợp năm.", programme,
     )  # fmt: skip
     return done or render_detail(request, programme, plan_form=form)
@@ -94,7 +94,7 @@ def evaluation_add(request, pk: int):
     require_change(request.user, programme)
     form = EvaluationForm(request.POST, request.FILES, instance=Evaluation(programme=programme), programme=programme)
     done = _save_with_file(
-        request, form, lambda evaluation, file: services.save_evaluation(request.user, evaluation, file),
+        request, form, lambda evaluation, file, version: services.save_evaluation(request.user, evaluation, file),
         "Đã ghi hội nghị đánh giá năm.", programme,
     )  # fmt: skip
     return done or render_detail(request, programme, evaluation_form=form)
@@ -110,3 +110,71 @@ def year_plan_file(request, pk: int):
 def evaluation_file(request, pk: int):
     evaluation = get_object_or_404(Evaluation.objects.restrict(request.user), pk=pk)
     return uploads.serve(evaluation.file, evaluation.file_name)
+
+
+def get_plan(request, pk: int) -> YearPlan:
+    return get_object_or_404(YearPlan.objects.restrict(request.user).select_related("programme__unit"), pk=pk)
+
+
+def get_evaluation(request, pk: int) -> Evaluation:
+    return get_object_or_404(Evaluation.objects.restrict(request.user).select_related("programme__unit"), pk=pk)
+
+
+def _edit_page(request, form, record, title: str):
+    context = {"form": form, "record": record, "programme": record.programme, "title": title}
+    return render(request, "cooperation/part_form.html", context)
+
+
+@login_required
+def year_plan_edit(request, pk: int):
+    plan = get_plan(request, pk)
+    programme = plan.programme
+    require_change(request.user, programme)
+    form = YearPlanForm(request.POST or None, request.FILES or None, instance=plan, programme=programme)
+    if request.method == "POST":
+        done = _save_with_file(
+            request, form, lambda plan, file, version: services.save_year_plan(request.user, plan, file, version),
+            "Đã lưu kế hoạch phối hợp năm.", programme,
+        )  # fmt: skip
+        if done:
+            return done
+    return _edit_page(request, form, plan, f"Sửa kế hoạch phối hợp năm {plan.year}")
+
+
+@require_POST
+@login_required
+def year_plan_delete(request, pk: int):
+    plan = get_plan(request, pk)
+    programme = plan.programme
+    require_change(request.user, programme)
+    services.delete_year_plan(request.user, plan)
+    messages.success(request, f"Đã xóa kế hoạch phối hợp năm {plan.year}.")
+    return redirect(programme)
+
+
+@login_required
+def evaluation_edit(request, pk: int):
+    evaluation = get_evaluation(request, pk)
+    programme = evaluation.programme
+    require_change(request.user, programme)
+    form = EvaluationForm(request.POST or None, request.FILES or None, instance=evaluation, programme=programme)
+    if request.method == "POST":
+        done = _save_with_file(
+            request, form,
+            lambda evaluation, file, version: services.save_evaluation(request.user, evaluation, file, version),
+            "Đã lưu hội nghị đánh giá năm.", programme,
+        )  # fmt: skip
+        if done:
+            return done
+    return _edit_page(request, form, evaluation, f"Sửa hội nghị đánh giá năm {evaluation.year}")
+
+
+@require_POST
+@login_required
+def evaluation_delete(request, pk: int):
+    evaluation = get_evaluation(request, pk)
+    programme = evaluation.programme
+    require_change(request.user, programme)
+    services.delete_evaluation(request.user, evaluation)
+    messages.success(request, f"Đã xóa hội nghị đánh giá năm {evaluation.year}.")
+    return redirect(programme)
