@@ -30,7 +30,7 @@ from danvan.core.vn import sort_key, text_date
 from danvan.membership.choices import SECTOR_FIELDS, SECTORS
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
 from danvan.org import services as org_services
-from danvan.org.models import Unit
+from danvan.org.models import LineageEvent, Unit
 
 AS_AT, TODAY = "as_at", "today"
 MODES = {AS_AT: "Tại thời điểm đó", TODAY: "Quy về đơn vị hiện nay"}
@@ -383,3 +383,136 @@ def _former_rows(paths: set[str], area: Area) -> dict[str, tuple[Unit, bool]]:
     found = {u.path: u for u in Unit.objects.filter(path__in=set(wanted.values()) - set(members))}
     found.update(members)
     return {path: (found[row_path], row_path in members) for path, row_path in wanted.items()}
+
+
+# --- Over the years ---------------------------------------------------------------------------------
+
+
+def _carried_by_day(root: Unit, days: list[dt.date]) -> dict[dt.date, dict[int, Unit]]:
+    """`org_services.carried_units(root, day)` for several days from one read of the lineage (three
+    queries whatever the number of days): the same walk, in memory."""
+    by_successor: dict[int, list] = defaultdict(list)
+    events = LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS).prefetch_related(
+        "predecessors", "successors"
+    )
+    for event in events:
+        predecessors = {u.pk: u for u in event.predecessors.all()}
+        successors = [u.pk for u in event.successors.all()]
+        for pk in successors:
+            by_successor[pk].append((event.date, predecessors, successors))
+    result = {}
+    for day in days:
+        carried = {root.pk: root}
+        frontier = {root.pk}
+        while frontier:
+            found: dict[int, Unit] = {}
+            seen = set()
+            for pk in frontier:
+                for event in by_successor.get(pk, ()):
+                    if id(event) in seen:
+                        continue
+                    seen.add(id(event))
+                    date, predecessors, successors = event
+                    involved = [s for s in successors if s in frontier]
+                    if date > day and all(s in predecessors for s in involved):
+                        continue
+                    found.update({p: u for p, u in predecessors.items() if p not in carried})
+            carried.update(found)
+            frontier = set(found)
+        result[day] = carried
+    return result
+
+
+@dataclass
+class TrendCell:
+    members: int | None = None  # None: nothing reported that year
+    previous: int | None = None  # the year before over the same area as the page shows it
+
+    @property
+    def change(self) -> int | None:
+        return None if self.members is None or self.previous is None else self.members - self.previous
+
+
+@dataclass
+class TrendRow:
+    organization: Organization | None  # None: the total
+    cells: list[TrendCell] = field(default_factory=list)
+
+
+@dataclass
+class Trend:
+    mode: str
+    years: list[int] = field(default_factory=list)
+    rows: list[TrendRow] = field(default_factory=list)
+    total: TrendRow = field(default_factory=lambda: TrendRow(None))
+
+    def chart(self) -> dict:
+        """The line chart's data: one line per organization with figures, and the total."""
+        lines = [
+            {"label": r.organization.name, "data": [c.members for c in r.cells]}
+            for r in self.rows
+            if any(c.members for c in r.cells)
+        ]
+        total = {"label": "Tổng số lượt", "data": [c.members for c in self.total.cells], "total": True}
+        return {"labels": [str(y) for y in self.years], "lines": [*lines, total]}
+
+
+def trend_years(user, root: Unit | None) -> list[int]:
+    """The years with figures the user sees in the area as it ever was, up to this year."""
+    qs = MembershipReport.objects.restrict(user).filter(year__lte=org_services.today().year)
+    if root is not None:
+        q = Q()
+        for path in org_services.area_paths(root):
+            q |= scoping.subtree_q("unit__path", path)
+        qs = qs.filter(q)
+    return sorted(qs.values_list("year", flat=True).distinct().order_by())
+
+
+def _area_q(area: Area) -> Q:
+    if area.root is None:
+        return Q()
+    q = Q(pk__in=[])
+    for path in area.paths:
+        q |= scoping.subtree_q("unit__path", path)
+    return q
+
+
+def trend(user, root: Unit | None, mode: str = AS_AT) -> Trend:
+    """Members per organization for every year with figures, each year counted as `summary` counts it (its
+    area, its units at the year's end, the year before over the same area), so each year's total is that
+    year's headline. One grouped query: a conditional sum per year and per year before."""
+    result = Trend(mode=mode, years=trend_years(user, root))
+    if not result.years:
+        return result
+    today = org_services.today()
+    areas: dict[int, Area] = {}
+    if root is not None:
+        days = {y: today if mode == TODAY else min(dt.date(y, 12, 31), today) for y in result.years}
+        carried = _carried_by_day(root, sorted(set(days.values())))
+        areas = {y: Area(root, y, mode, days[y], carried[days[y]]) for y in result.years}
+    else:
+        areas = {y: Area(None, y, mode, today) for y in result.years}
+    sums = {}
+    for y, area in areas.items():
+        for key, year in ((f"m{y}", y), (f"p{y}", y - 1)):
+            counted = Q(year=year) & valid_on_q(dt.date(year, 12, 31), prefix="unit__") & _area_q(area)
+            sums[key] = Sum("members", filter=counted)
+    reports = latest_reports(MembershipReport.objects.restrict(user)).filter(
+        year__gte=result.years[0] - 1, year__lte=result.years[-1]
+    )
+    grouped = {g["organization"]: g for g in reports.values("organization").annotate(**sums).order_by()}
+    start, end = dt.date(result.years[0] - 1, 1, 1), dt.date(result.years[-1], 12, 31)
+    organizations = Organization.objects.filter(
+        Q(pk__in=set(grouped)) | Q(pk__in=Organization.objects.valid_during(start, end))
+    ).order_by("order", "name")
+    for organization in organizations:
+        g = grouped.get(organization.pk, {})
+        cells = [TrendCell(g.get(f"m{y}"), g.get(f"p{y}")) for y in result.years]
+        result.rows.append(TrendRow(organization, cells))
+    for i, _ in enumerate(result.years):
+        column = [r.cells[i] for r in result.rows]
+        members = [c.members for c in column if c.members is not None]
+        previous = [c.previous for c in column if c.previous is not None]
+        # as on the page: a year with no report at all is 0; the year before "—" when nothing was reported
+        result.total.cells.append(TrendCell(sum(members), sum(previous) if previous else None))
+    return result

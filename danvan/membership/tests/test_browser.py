@@ -69,6 +69,10 @@ def test_enter_list_statistics_and_report(page, login, cast, screenshot):
     page.wait_for_url("**che_do=today**")
     expect(page.get_by_text("Địa bàn như hiện nay")).to_be_visible()
     expect(page.get_by_test_id("unit-total")).to_have_text("2.000")
+    # the trend over the years: the table and the line chart, drawn by the page's script
+    expect(page.get_by_test_id("trend-table").get_by_role("columnheader", name="Năm 2025")).to_be_visible()
+    expect(page.get_by_test_id("trend-total")).to_have_text("2.000")
+    expect(page.locator('canvas[data-chart="membership-trend"]')).to_have_attribute("data-drawn", "1")
     screenshot("membership/statistics")
     with page.expect_download() as info:
         page.get_by_role("link", name="Báo cáo năm (Word)").click()

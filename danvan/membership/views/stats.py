@@ -44,7 +44,10 @@ def _filters(request) -> tuple[StatsFilter, int, Unit | None, str, Unit | None]:
 def statistics(request):
     form, year, root, mode, _ = _filters(request)
     summary = figures.summary(request.user, root, year, mode)
+    trend = figures.trend(request.user, root, mode)
     context = {
+        "trend": trend,
+        "trend_chart": trend.chart(),
         "filter_form": form,
         "summary": summary,
         "root": root,
