@@ -1,13 +1,16 @@
 """Excel kinds of grassroots democracy on the shared engine: `democracy_matters` (one row per matter the people
-discussed and decided) and `democracy_boards` (one row per board and year). One kind per sheet a clerk keeps:
-the matters are a register that grows through the year, the boards a yearly table.
+discussed and decided), `democracy_boards` (one row per board and year), `democracy_charters` (one row per
+village's hương ước or quy ước) and `democracy_dialogues` (one row per workplace dialogue). One kind per sheet
+a clerk keeps: the matters and dialogues are registers that grow through the year, the boards and charters
+yearly tables.
 
 Both begin with the unit (found by the one resolver, `org.resolver.UnitResolver`, narrowed by the row's year)
 and the year; a unit without a record for that year gets one (its kind of place from its tier, its checklist
 from the law valid that year), so a province's clerk can load every commune's register at once. Every row is
 checked with the pages' rules (`rules.py`), every error reported at once with its row and column, nothing
 written unless the whole file is right; a second import of the same file changes nothing. A matter is the
-record's with the same content and date, a board the record's of the same kind: a filled cell updates it,
+record's with the same content and date, a board the record's of the same kind, a charter the record's of the
+same village and kind, a dialogue the record's of the same date: a filled cell updates it,
 a blank one keeps it. Writes are in bulk with the change log; the queries do not grow with the rows.
 """
 
@@ -24,18 +27,30 @@ from danvan.core.vn import fold
 from danvan.core.xlsx import Action, Column, Context, Date, ImportKind, Integer, Row, Text, enum_choices, register
 from danvan.core.xlsx.modelkind import KEY_CHUNK, changes, unit_path
 from danvan.democracy import rules, services
-from danvan.democracy.choices import BoardKind, MatterMethod
-from danvan.democracy.models import Board, DemocracyYear, Matter
+from danvan.democracy.choices import BoardKind, CharterKind, CharterState, DialogueKind, MatterMethod
+from danvan.democracy.models import Board, Charter, DemocracyYear, Matter, WorkplaceDialogue
 from danvan.org.resolver import UnitResolver
 
 MSG_SAME_MATTER = "Trùng với dòng {} (cùng đơn vị, năm, nội dung và ngày lấy ý kiến)."
 MSG_SAME_BOARD = "Trùng với dòng {} (cùng đơn vị, năm và ban)."
+MSG_SAME_CHARTER = "Trùng với dòng {} (cùng đơn vị, năm, thôn, ấp, khu phố và loại)."
+MSG_SAME_DIALOGUE = "Trùng với dòng {} (cùng đơn vị, năm và ngày đối thoại)."
 MSG_NOT_THAT_YEAR = "Ngày {} không thuộc năm {} ghi ở cột Năm."
 
 METHOD_ALIASES = {
     MatterMethod.MEETING: ("Hội nghị", "Họp dân", "Họp cử tri", "Hội nghị cử tri"),
     MatterMethod.BALLOT: ("Phát phiếu", "Phiếu lấy ý kiến", "Lấy phiếu"),
     MatterMethod.ONLINE: ("Trực tuyến", "Biểu quyết qua mạng", "Online"),
+}
+CHARTER_KIND_ALIASES = {CharterKind.CUSTOM: ("HU",), CharterKind.COVENANT: ("QU",)}
+CHARTER_STATE_ALIASES = {
+    CharterState.DRAFTED: ("Đang xây dựng", "Dự thảo", "Chưa công nhận"),
+    CharterState.APPROVED: ("Đã được công nhận", "Đã công nhận", "Công nhận"),
+    CharterState.REVISED: ("Đã sửa đổi, bổ sung", "Sửa đổi, bổ sung", "Sửa đổi"),
+}
+DIALOGUE_ALIASES = {
+    DialogueKind.PERIODIC: ("Định kỳ", "Thường kỳ"),
+    DialogueKind.AD_HOC: ("Đột xuất, theo yêu cầu", "Đột xuất", "Theo yêu cầu"),
 }
 BOARD_ALIASES = {
     BoardKind.INSPECTION: ("Thanh tra nhân dân", "Ban TTND", "TTND"),
@@ -191,6 +206,14 @@ class YearPartKind(ImportKind):
         return queryset.select_related("record__unit").order_by("record__year", "record__unit__path", *self.order)
 
 
+def _year_of_day(errors: list, part, record) -> list:
+    """A day outside the row's year is said once, on the date, in the file's words."""
+    if part.held_on and record.year and part.held_on.year != record.year:
+        errors = [(f, m) for f, m in errors if f != "held_on" or "không thuộc năm" not in m]
+        errors.append(("held_on", MSG_NOT_THAT_YEAR.format(part.held_on.strftime("%d/%m/%Y"), record.year)))
+    return errors
+
+
 def _unit_columns() -> tuple[Column, Column]:
     return (
         Column("Đơn vị", "unit", Text(300), required=True, aliases=("Mã đơn vị", "Xã, phường", "Cơ quan, đơn vị"),
@@ -226,12 +249,7 @@ class MattersKind(YearPartKind):
         return fold(values.get("content") or ""), values.get("held_on")
 
     def part_errors(self, part, record, today):
-        errors = rules.matter_errors(part, record, today)
-        if part.held_on and record.year and part.held_on.year != record.year:
-            # said once, on the date, in the file's words
-            errors = [(f, m) for f, m in errors if f != "held_on" or "không thuộc năm" not in m]
-            errors.append(("held_on", MSG_NOT_THAT_YEAR.format(part.held_on.strftime("%d/%m/%Y"), record.year)))
-        return errors
+        return _year_of_day(rules.matter_errors(part, record, today), part, record)
 
 
 @register
@@ -263,3 +281,61 @@ class BoardsKind(YearPartKind):
 
     def part_errors(self, part, record, today):
         return rules.board_errors(part, record)
+
+
+@register
+class ChartersKind(YearPartKind):
+    name = "democracy_charters"
+    label = "hương ước, quy ước"
+    sheet_title = "Hương ước, quy ước"
+    model = Charter
+    fields = ("village", "kind", "state", "decision_number", "decided_on")
+    msg_same = MSG_SAME_CHARTER
+    key_field = "village"
+    order = ("village", "kind", "id")
+    columns = (
+        *_unit_columns(),
+        Column("Thôn, ấp, khu phố", "village", Text(_max(Charter, "village")), required=True,
+               aliases=("Thôn, ấp", "Địa bàn"), width=20),
+        Column("Loại", "kind", enum_choices(CharterKind, "loại", CHARTER_KIND_ALIASES),
+               aliases=("Hương ước, quy ước",), width=12),
+        Column("Tình trạng", "state", enum_choices(CharterState, "tình trạng", CHARTER_STATE_ALIASES), required=True,
+               width=20),
+        Column("Số quyết định công nhận", "decision_number", Text(_max(Charter, "decision_number")),
+               aliases=("Số quyết định",), width=16),
+        Column("Ngày quyết định công nhận", "decided_on", Date(), aliases=("Ngày quyết định",), width=12),
+    )  # fmt: skip
+
+    def part_key(self, values: dict) -> tuple:
+        # a blank kind is the form's default, so the export's rows and a blank cell meet the same charter
+        return fold(values.get("village") or ""), values.get("kind") or CharterKind.CUSTOM
+
+    def part_errors(self, part, record, today):
+        return rules.charter_errors(part, record, today)
+
+
+@register
+class DialoguesKind(YearPartKind):
+    name = "democracy_dialogues"
+    label = "cuộc đối thoại"
+    sheet_title = "Đối thoại tại nơi làm việc"
+    model = WorkplaceDialogue
+    fields = ("held_on", "kind", "participants", "issues", "resolved", "content")
+    msg_same = MSG_SAME_DIALOGUE
+    key_field = "held_on"
+    order = ("held_on", "id")
+    columns = (
+        *_unit_columns(),
+        Column("Ngày đối thoại", "held_on", Date(), required=True, aliases=("Ngày",), width=12),
+        Column("Hình thức", "kind", enum_choices(DialogueKind, "hình thức", DIALOGUE_ALIASES), width=20),
+        Column("Số người tham dự", "participants", Integer(), required=True, aliases=("Người tham dự",), width=10),
+        Column("Số ý kiến, kiến nghị", "issues", Integer(), aliases=("Số ý kiến", "Số kiến nghị"), width=10),
+        Column("Số ý kiến được giải quyết", "resolved", Integer(), aliases=("Đã giải quyết",), width=12),
+        Column("Nội dung chính", "content", Text(multiline=True), aliases=("Nội dung",), width=50),
+    )  # fmt: skip
+
+    def part_key(self, values: dict) -> tuple:
+        return (values.get("held_on"),)
+
+    def part_errors(self, part, record, today):
+        return _year_of_day(rules.dialogue_errors(part, record, today), part, record)

@@ -122,7 +122,7 @@ def test_creating_only_for_ones_own_units(client, cast, world, who):
 def test_exports_report_and_templates(client, world, who):
     people, records = world
     client.force_login(people[who])
-    for tep, model in (("noi-dung", Matter), ("ban", Board)):
+    for tep, model in (("noi-dung", Matter), ("ban", Board), ("huong-uoc", Charter), ("doi-thoai", WorkplaceDialogue)):
         response = client.get(reverse("democracy:export") + f"?tep={tep}")
         assert response.status_code == 200
         sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active

@@ -1,4 +1,5 @@
-"""Excel of the grassroots democracy pages: the matters or the boards (`?tep=noi-dung`, `ban`) of the records
+"""Excel of the grassroots democracy pages: the matters, boards, charters or dialogues (`?tep=noi-dung`, `ban`,
+`huong-uoc`, `doi-thoai`) of the records
 the list shows with its filters, and the import templates (the import is the core flow, `flows.py`)."""
 
 from __future__ import annotations
@@ -12,11 +13,16 @@ from django.views.decorators.http import require_GET
 
 from danvan.core.replica import reads_replica
 from danvan.core.xlsx import export_bytes
-from danvan.democracy.flows import BOARDS, MATTERS
-from danvan.democracy.imports import BoardsKind, MattersKind
+from danvan.democracy.flows import BOARDS, CHARTERS, DIALOGUES, MATTERS
+from danvan.democracy.imports import BoardsKind, ChartersKind, DialoguesKind, MattersKind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KINDS = {MATTERS: (MattersKind, "Nhân dân bàn và quyết định"), BOARDS: (BoardsKind, "Ban TTND, Ban GSĐTCĐ")}
+KINDS = {
+    MATTERS: (MattersKind, "Nhân dân bàn và quyết định"),
+    BOARDS: (BoardsKind, "Ban TTND, Ban GSĐTCĐ"),
+    CHARTERS: (ChartersKind, "Hương ước, quy ước"),
+    DIALOGUES: (DialoguesKind, "Đối thoại tại nơi làm việc"),
+}
 
 
 def _kind(request):
