@@ -3,6 +3,7 @@ at the time or mapped to today, the year before over the same area), in one grou
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from danvan.membership import figures
 from danvan.membership.tests.conftest import enter
+from danvan.org import services as org_services
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +97,14 @@ def test_no_figures_no_chart(client, cast):
     client.force_login(cast.admin)
     html = client.get(reverse("membership:statistics")).content.decode()
     assert "Chưa có số liệu năm nào." in html and "trend-chart.js" not in html
+
+
+def test_the_areas_of_every_year_are_the_org_services_ones(cast, reform):
+    days = [dt.date(y, 12, 31) for y in (2023, 2024, 2025)] + [dt.date(2025, 6, 30)]
+    for root in (cast.province, reform["new"], reform["new_la"], cast.d1):
+        carried = figures._carried_by_day(root, days)
+        for day in days:
+            assert set(carried[day]) == set(org_services.carried_units(root, day)), (root, day)
+    assert set(figures._carried_by_day(cast.province, [dt.date(2024, 12, 31)])[dt.date(2024, 12, 31)]) == {
+        cast.province.pk
+    }
