@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 
 from danvan.cooperation import rules, services
 from danvan.cooperation.choices import Kind
+from danvan.cooperation.evaluation_kind import EvaluationsKind  # noqa: F401 (registered with the engine here)
 from danvan.cooperation.models import Party, Programme
 from danvan.core import changelog, scoping
 from danvan.core.vn import clean_text, fold_key, text_date

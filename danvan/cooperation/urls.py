@@ -23,5 +23,7 @@ urlpatterns = [
     path("danh-gia-nam/<int:pk>/xoa/", parts.evaluation_delete, name="evaluation-delete"),
     path("xuat-excel/", excel.programme_export, name="export"),
     path("mau-excel/", excel.programme_template, name="template"),
+    path("danh-gia-nam/xuat-excel/", excel.evaluation_export, name="evaluation-export"),
+    path("danh-gia-nam/mau-excel/", excel.evaluation_template, name="evaluation-template"),
     path("bao-cao/", excel.year_report, name="report"),
 ]

@@ -82,10 +82,14 @@ def test_programme_pages(client, world, who):
     export = client.get(reverse("cooperation:export"))
     sheet = load_workbook(io.BytesIO(export.getvalue())).worksheets[0]
     exported = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    export = client.get(reverse("cooperation:evaluation-export"))
+    sheet = load_workbook(io.BytesIO(export.getvalue())).worksheets[0]
+    evaluated = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
     for unit, (programme, item, plan, evaluation) in records.items():
         sees = unit in SEES[who]
         assert (f'href="/phoi-hop/{programme.pk}/"' in listed) == sees, (who, unit)
         assert (programme.number in exported) == sees, (who, unit)
+        assert (programme.number in evaluated) == sees, (who, unit)
         for name, args in (("detail", programme.pk), ("plan-file", plan.pk), ("evaluation-file", evaluation.pk)):
             assert client.get(reverse(f"cooperation:{name}", args=[args])).status_code == expected(who, unit, SEES, 200)
         edits = (
@@ -162,6 +166,7 @@ def test_the_template_and_the_report(client, world, who):
     people, _ = world
     client.force_login(people[who])
     assert client.get(reverse("cooperation:template")).status_code == 200
+    assert client.get(reverse("cooperation:evaluation-template")).status_code == 200
     response = client.get(reverse("cooperation:report"), {"nam": 2023})
     if who == "outsider":
         assert response.status_code == 302  # no unit: told on the list page

@@ -222,7 +222,7 @@ def test_editing_and_deleting_year_plans_and_evaluations(cast):
     assert Evaluation.objects.get(pk=evaluation.pk).result == "Hoàn thành tốt"
 
     for record, delete in ((plan, services.delete_year_plan), (evaluation, services.delete_evaluation)):
-        with pytest.raises(PermissionDenied):  # sees the province's programme, may not change it
+        with pytest.raises(PermissionDenied):  # a commune's officer may not change the province's
             delete(cast.c1_officer, record)
         pk = record.pk
         assert type(record).objects.filter(pk=pk).exists()

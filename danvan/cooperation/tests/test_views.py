@@ -201,11 +201,16 @@ def test_a_stale_edit_is_refused_on_the_page(client, cast, three):
 def test_year_plans_and_evaluations_edited_and_deleted_from_the_page(client, cast):
     from danvan.cooperation.models import Evaluation, YearPlan
 
-    programme = make_programme(cast.admin, cast.province, valid_until=dt.date(2025, 12, 31))
+    programme = make_programme(
+        cast.admin, cast.d1, number="03-CTr/HU-UBND", parties=[], others=["Huyện ủy", "Ủy ban nhân dân huyện"],
+        valid_until=dt.date(2025, 6, 30),
+    )  # fmt: skip
     plan = services.save_year_plan(cast.admin, YearPlan(programme=programme, year=2022, issued_on=dt.date(2022, 1, 20)))
     evaluation = evaluate(cast.admin, programme, 2022)
-    client.force_login(cast.c1_officer)  # sees the province's programme, may not change it
-    page = client.get(programme.get_absolute_url()).content.decode()
+    client.force_login(cast.d1_reviewer)  # sees the district's programme, may not change it
+    response = client.get(programme.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200 and "Xóa kế hoạch" not in page
     assert reverse("cooperation:plan-edit", args=[plan.pk]) not in page
     assert reverse("cooperation:evaluation-delete", args=[evaluation.pk]) not in page
     client.force_login(cast.admin)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from danvan.cooperation import reports
+from danvan.cooperation.evaluation_kind import EvaluationsKind
 from danvan.cooperation.forms import ReportForm
 from danvan.cooperation.imports import ProgrammesKind
 from danvan.core import scoping
@@ -24,6 +25,7 @@ from danvan.org.services import default_unit
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEMPLATE_NAME = "Mẫu nhập chương trình, quy chế phối hợp.xlsx"
+EVALUATION_TEMPLATE_NAME = "Mẫu nhập hội nghị đánh giá năm.xlsx"
 
 
 def _download(content: bytes, filename: str, content_type: str = XLSX) -> FileResponse:
@@ -45,6 +47,22 @@ def programme_template(request):
     """The import's columns with no rows, to fill in."""
     workbook = writer.build_workbook(ProgrammesKind.columns, [], ProgrammesKind.sheet_title)
     return _download(writer.workbook_bytes(workbook), TEMPLATE_NAME)
+
+
+@require_GET
+@login_required
+@reads_replica
+def evaluation_export(request):
+    """The evaluation meetings the user may see, under the import's columns."""
+    content = export_bytes(EvaluationsKind.name, {}, user=request.user)
+    return _download(content, f"Hội nghị đánh giá năm {timezone.localdate():%d-%m-%Y}.xlsx")
+
+
+@require_GET
+@login_required
+def evaluation_template(request):
+    workbook = writer.build_workbook(EvaluationsKind.columns, [], EvaluationsKind.sheet_title)
+    return _download(writer.workbook_bytes(workbook), EVALUATION_TEMPLATE_NAME)
 
 
 @require_GET
