@@ -232,3 +232,27 @@ def test_the_list_links_the_upload_pages_and_templates(client, cast, flow, tep):
     assert f"{reverse('democracy:template')}?tep={tep}" in page.content.decode()
     client.force_login(cast.outsider)
     assert "chưa được phân quyền" in client.get(upload).content.decode()
+
+
+def test_the_web_flow_shows_the_errors_then_writes_a_clean_file(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    from danvan.core.jobs.imports import CHECK
+    from danvan.core.jobs.models import Job
+
+    def upload(rows: list[list]):
+        data = SimpleUploadedFile("doi-thoai.xlsx", workbook(DIALOGUES, rows).getvalue())
+        return client.post(reverse("jobs:import", args=["democracy-dialogues"]), {"tep": data}, follow=True)
+
+    make_record(cast.admin, agency(cast.d1, "Phòng Nội vụ huyện", code="PNV"), 2024)
+    client.force_login(cast.d1_officer)
+    page = upload([["PNV", 2024, "15/6/2024", "Định kỳ", 80, 4, 5, None]]).content.decode()
+    assert 'data-testid="import-refused"' in page
+    assert escape("Số ý kiến được giải quyết (5) vượt quá số ý kiến, kiến nghị (4).") in page
+    upload([["PNV", 2024, "15/6/2024", "Định kỳ", 80, 5, 4, None]])
+    check = Job.objects.filter(kind=CHECK).latest("pk")
+    assert check.report["created"] == 1 and not WorkplaceDialogue.objects.exists()  # the check writes nothing
+    client.post(reverse("jobs:import-confirm", args=[check.pk]), follow=True)
+    assert WorkplaceDialogue.objects.get().resolved == 4
