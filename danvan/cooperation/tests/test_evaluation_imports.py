@@ -173,3 +173,32 @@ def test_a_duplicate_row(cast, programmes):
     result = run_import(KIND, workbook(HEADER, [ROWS[0], ROWS[2], [4, *ROWS[0][1:]]]), user=cast.admin)
     assert errors_of(result) == ["Dòng 6: Trùng với dòng 4 (cùng văn bản phối hợp và năm được đánh giá)."]
     assert not Evaluation.objects.exists()
+
+
+def test_the_web_flow_shows_the_errors_then_writes_a_clean_file_once(client, cast, programmes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils.html import escape
+
+    from danvan.core.jobs.imports import CHECK, WRITE
+    from danvan.core.jobs.models import Job
+
+    def upload(content: bytes):
+        data = SimpleUploadedFile("danh-gia.xlsx", content)
+        return client.post(reverse("jobs:import", args=["cooperation-evaluations"]), {"tep": data}, follow=True)
+
+    client.force_login(cast.c1_officer)
+    bad = list(ROWS[2])
+    bad[4] = "1/6/2024"
+    page = upload(workbook(HEADER, [bad])).content.decode()
+    check = Job.objects.get(kind=CHECK)
+    assert check.report["error_count"] == 1 and 'data-testid="import-refused"' in page
+    assert escape("phải tổ chức trong năm 2023 hoặc đến 31/3/2024") in page
+    upload(workbook(HEADER, [ROWS[2]]))
+    check = Job.objects.filter(kind=CHECK).latest("pk")
+    assert check.report["created"] == 1 and not Evaluation.objects.exists()  # the check writes nothing
+    client.post(reverse("jobs:import-confirm", args=[check.pk]), follow=True)
+    client.post(reverse("jobs:import-confirm", args=[check.pk]), follow=True)  # a double click
+    assert Evaluation.objects.get().programme == programmes[1]
+    assert Job.objects.filter(kind=WRITE).count() == 1
+    client.force_login(cast.outsider)
+    assert client.get(reverse("jobs:import", args=["cooperation-evaluations"])).status_code == 403

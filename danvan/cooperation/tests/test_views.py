@@ -231,3 +231,5 @@ def test_year_plans_and_evaluations_edited_and_deleted_from_the_page(client, cas
     response = client.post(reverse("cooperation:plan-delete", args=[plan.pk]), follow=True)
     assert "Đã xóa kế hoạch phối hợp năm 2022." in response.content.decode()
     assert not YearPlan.objects.filter(pk=plan.pk).exists()
+    history = response.content.decode().split("history-table")[1]  # the deleted plan stays in the history
+    assert history.count("<td>Xóa</td>") == 1, history

@@ -199,6 +199,12 @@ def history_entries(programme, items, plans, evaluations, user):
     for model, records in ((ProgrammeItem, items), (YearPlan, plans), (Evaluation, evaluations)):
         if records:
             q |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=[str(r.pk) for r in records])
+    for model in (YearPlan, Evaluation):  # a deleted year plan or evaluation stays in the programme's history
+        q |= Q(
+            content_type=ContentType.objects.get_for_model(model),
+            action=ChangeLogEntry.Action.DELETE,
+            before__programme_id=programme.pk,
+        )
     return ChangeLogEntry.objects.restrict(user).filter(q)
 
 
