@@ -30,7 +30,7 @@ from danvan.core.vn import sort_key, text_date
 from danvan.membership.choices import SECTOR_FIELDS, SECTORS
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
 from danvan.org import services as org_services
-from danvan.org.models import LineageEvent, Unit
+from danvan.org.models import Unit
 
 AS_AT, TODAY = "as_at", "today"
 MODES = {AS_AT: "Tại thời điểm đó", TODAY: "Quy về đơn vị hiện nay"}
@@ -388,41 +388,6 @@ def _former_rows(paths: set[str], area: Area) -> dict[str, tuple[Unit, bool]]:
 # --- Over the years ---------------------------------------------------------------------------------
 
 
-def _carried_by_day(root: Unit, days: list[dt.date]) -> dict[dt.date, dict[int, Unit]]:
-    """`org_services.carried_units(root, day)` for several days from one read of the lineage (three
-    queries whatever the number of days): the same walk, in memory."""
-    by_successor: dict[int, list] = defaultdict(list)
-    events = LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS).prefetch_related(
-        "predecessors", "successors"
-    )
-    for event in events:
-        predecessors = {u.pk: u for u in event.predecessors.all()}
-        successors = [u.pk for u in event.successors.all()]
-        for pk in successors:
-            by_successor[pk].append((event.date, predecessors, successors))
-    result = {}
-    for day in days:
-        carried = {root.pk: root}
-        frontier = {root.pk}
-        while frontier:
-            found: dict[int, Unit] = {}
-            seen = set()
-            for pk in frontier:
-                for event in by_successor.get(pk, ()):
-                    if id(event) in seen:
-                        continue
-                    seen.add(id(event))
-                    date, predecessors, successors = event
-                    involved = [s for s in successors if s in frontier]
-                    if date > day and all(s in predecessors for s in involved):
-                        continue
-                    found.update({p: u for p, u in predecessors.items() if p not in carried})
-            carried.update(found)
-            frontier = set(found)
-        result[day] = carried
-    return result
-
-
 @dataclass
 class TrendCell:
     members: int | None = None  # None: nothing reported that year
@@ -488,7 +453,7 @@ def trend(user, root: Unit | None, mode: str = AS_AT) -> Trend:
     areas: dict[int, Area] = {}
     if root is not None:
         days = {y: today if mode == TODAY else min(dt.date(y, 12, 31), today) for y in result.years}
-        carried = _carried_by_day(root, sorted(set(days.values())))
+        carried = org_services.carried_units_by_day(root, sorted(set(days.values())))
         areas = {y: Area(root, y, mode, days[y], carried[days[y]]) for y in result.years}
     else:
         areas = {y: Area(None, y, mode, today) for y in result.years}

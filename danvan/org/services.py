@@ -288,23 +288,46 @@ def carried_units(root: Unit, day: dt.date) -> dict[int, Unit]:
     through a later merge (it is among the event's predecessors too, as the old Tây Ninh province in
     the 2025 merger) does not carry the other parties, which were other units at that time.
     """
-    result = {root.pk: root}
-    frontier = {root.pk}
+    return carried_units_by_day(root, [day])[day]
+
+
+def carried_units_by_day(root: Unit, days: Iterable[dt.date]) -> dict[dt.date, dict[int, Unit]]:
+    """`carried_units` for several days (a trend over years) from one walk of the lineage in the database:
+    every event that could matter is read once, then each day's rule is applied in memory."""
+    events: dict[int, tuple[dt.date, dict[int, Unit], list[int]]] = {}
+    by_successor: dict[int, list[int]] = {}
+    frontier, reached = {root.pk}, {root.pk}
     while frontier:
-        events = (
+        found = (
             LineageEvent.objects.filter(kind__in=scoping.INHERITING_KINDS, successors__in=frontier)
+            .exclude(pk__in=list(events))
             .distinct()
             .prefetch_related("predecessors", "successors")
         )
-        found: dict[int, Unit] = {}
-        for event in events:
+        new_units = set()
+        for event in found:
             predecessors = {u.pk: u for u in event.predecessors.all()}
-            involved = [u.pk for u in event.successors.all() if u.pk in frontier]
-            if event.date > day and all(pk in predecessors for pk in involved):
-                continue
-            found.update({pk: u for pk, u in predecessors.items() if pk not in result})
-        result.update(found)
-        frontier = set(found)
+            successors = [u.pk for u in event.successors.all()]
+            events[event.pk] = (event.date, predecessors, successors)
+            for pk in successors:
+                by_successor.setdefault(pk, []).append(event.pk)
+            new_units |= set(predecessors) - reached
+        reached |= new_units
+        frontier = new_units
+    result = {}
+    for day in days:
+        carried, frontier = {root.pk: root}, {root.pk}
+        while frontier:
+            found_units: dict[int, Unit] = {}
+            for event_pk in {e for pk in frontier for e in by_successor.get(pk, ())}:
+                date, predecessors, successors = events[event_pk]
+                involved = [pk for pk in successors if pk in frontier]
+                if date > day and all(pk in predecessors for pk in involved):
+                    continue
+                found_units.update({pk: u for pk, u in predecessors.items() if pk not in carried})
+            carried.update(found_units)
+            frontier = set(found_units)
+        result[day] = carried
     return result
 
 

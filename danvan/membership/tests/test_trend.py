@@ -99,12 +99,13 @@ def test_no_figures_no_chart(client, cast):
     assert "Chưa có số liệu năm nào." in html and "trend-chart.js" not in html
 
 
-def test_the_areas_of_every_year_are_the_org_services_ones(cast, reform):
-    days = [dt.date(y, 12, 31) for y in (2023, 2024, 2025)] + [dt.date(2025, 6, 30)]
-    for root in (cast.province, reform["new"], reform["new_la"], cast.d1):
-        carried = figures._carried_by_day(root, days)
-        for day in days:
-            assert set(carried[day]) == set(org_services.carried_units(root, day)), (root, day)
-    assert set(figures._carried_by_day(cast.province, [dt.date(2024, 12, 31)])[dt.date(2024, 12, 31)]) == {
-        cast.province.pk
-    }
+def test_the_areas_of_several_years_follow_the_reform(cast, reform):
+    """One walk for several days gives each day's rule: the province carries Long An only once it was merged
+    into it (it continued through the merger); a commune formed in 2025 carries its old communes every year."""
+    days = [dt.date(2024, 12, 31), dt.date(2025, 6, 30), dt.date(2025, 12, 31)]
+    province = org_services.carried_units_by_day(cast.province, days)
+    assert set(province[days[0]]) == set(province[days[1]]) == {cast.province.pk}
+    assert set(province[days[2]]) == {cast.province.pk, reform["long_an"].pk}
+    new = org_services.carried_units_by_day(reform["new"], days)
+    assert all(set(new[day]) == {reform["new"].pk, reform["a"].pk, reform["b"].pk} for day in days)
+    assert set(org_services.carried_units(reform["new_la"], days[0])) == {reform["new_la"].pk, reform["old_la"].pk}
