@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.cooperation.models import Evaluation, Programme
-from danvan.core.testing.browser import fill_date, wait_until_ready, watch_problems
+from danvan.core.testing.browser import confirm, dismiss, fill_date, wait_until_ready, watch_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,6 +66,22 @@ def test_record_a_programme_its_item_and_its_evaluation(page, login, cast, scree
     programme = Programme.objects.get()
     assert programme.parties_label == "Đảng ủy xã Long Thuận; Ủy ban nhân dân xã Long Thuận"
     assert Evaluation.objects.get().year == year
+
+    row = page.get_by_test_id(f"year-{year}")  # the evaluation corrected, then a delete asked first
+    row.get_by_role("link", name="Sửa").last.click()
+    expect(page.get_by_role("heading", name=f"Sửa hội nghị đánh giá năm {year}")).to_be_visible()
+    page.get_by_label("Kết quả đánh giá").fill("Vận động 45 hộ hiến 3.400 m² đất")
+    screenshot("cooperation/evaluation-edit")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Đã lưu hội nghị đánh giá năm.")).to_be_visible()
+    expect(row).to_contain_text("45 hộ")
+    row.get_by_role("button", name="Xóa").last.click()
+    dismiss(page)
+    expect(row).to_contain_text("45 hộ")
+    row.get_by_role("button", name="Xóa").last.click()
+    confirm(page)
+    expect(page.get_by_text(f"Đã xóa hội nghị đánh giá năm {year}.")).to_be_visible()
+    assert not Evaluation.objects.exists()
 
     page.get_by_role("navigation", name="breadcrumb").get_by_role("link", name="Chương trình phối hợp").click()
     page.get_by_label("Tìm kiếm").fill("hien dat lam duong")
