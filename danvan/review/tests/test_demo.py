@@ -126,6 +126,25 @@ def check_against_modules(client, user, unit, year: int, review, text: str) -> N
         area(review.request, "criteria_set__unit__path"), criteria_set__year=year, status=Status.FINAL
     )
     assert figures["finalized"] == final.count()
+    # Grassroots democracy: its statistics page for the same area and year.
+    figures = review.part(Chapter.GOVERNMENT, "Thực hiện dân chủ ở cơ sở").figures
+    totals = client.get(reverse("democracy:statistics"), {"nam": year, "don_vi": unit.pk}).context["totals"]
+    assert (figures["records"], figures["matters"], figures["dialogues"]) == (
+        totals.records,
+        totals.matters,
+        totals.dialogues,
+    )
+    # Coordination: the list "có hiệu lực trong năm" (absent when nothing was in force).
+    listed = client.get(reverse("cooperation:list"), {"nam": year}).context["listing"].count
+    parts = [p for p in review.chapter(Chapter.COOPERATION) if p.title.startswith("Thực hiện các chương trình")]
+    assert (parts[0].figures["in_force"] if parts else 0) == listed
+    # Contests and conferences held in the year up to the report's date: their lists.
+    contests = [row for row in client.get(reverse("events:home"), {"nam": year}).context["page"]]
+    figures = review.part(Chapter.MOVEMENT, "Tổ chức các hội thi, cuộc thi").figures
+    assert figures["contests"] == len([c for c in contests if c.start_date <= day])
+    conferences = client.get(reverse("events:conference-list"), {"nam": year}).context["page"]
+    figures = review.part(Chapter.EMULATION, "Hội nghị, tọa đàm và khen thưởng tại hội nghị").figures
+    assert figures["conferences"] == len([c for c in conferences if c.date <= day])
     # Members: the membership statistics page.
     figures = review.part(Chapter.FRONT, "Công tác phát triển đoàn viên, hội viên").figures
     page = client.get(reverse("membership:statistics"), {"nam": year, "don_vi": unit.pk})
