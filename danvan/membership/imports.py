@@ -1,8 +1,10 @@
-"""The `membership_reports` Excel kind: one row per unit × organization × period, checked by the same rules
-as the entry page (rules.py), units found by the shared resolver (org.resolver), written in bulk with the
-change log. The export writes the same columns, so a file exported imports back unchanged.
+"""The Excel kinds of membership figures, checked by the same rules as the entry page (rules.py), units found
+by the shared resolver (org.resolver), written in bulk with the change log; each export writes its import's
+columns, so a file exported imports back unchanged.
 
-Population figures (one per unit and period) are entered on the page only."""
+`membership_reports`: one row per unit × organization × period. `membership_population`: one row per unit ×
+period (population and people in at least one organization) — a separate kind since its rows are not per
+organization and a clerk fills it from the population statistics, not from the organizations' reports."""
 
 from __future__ import annotations
 
@@ -53,6 +55,16 @@ def _organization_options() -> Iterable[tuple[Organization, list[str]]]:
         yield organization, [organization.code, organization.name, *ORGANIZATION_ALIASES.get(organization.code, ())]
 
 
+def _existing(model, unit_ids: Sequence[int], years: Sequence[int], key: tuple[str, ...]) -> dict:
+    """The stored rows of these units and years by `key`, in chunks of units (bounded queries)."""
+    found: dict[tuple, Any] = {}
+    for start in range(0, len(unit_ids), KEY_CHUNK):
+        chunk = unit_ids[start : start + KEY_CHUNK]
+        for obj in model.objects.filter(unit_id__in=chunk, year__in=years):
+            found[tuple(getattr(obj, name) for name in key)] = obj
+    return found
+
+
 @register
 class ReportsKind(ImportKind):
     name = "membership_reports"
@@ -97,8 +109,8 @@ class ReportsKind(ImportKind):
         keys = [row for row in rows if row.extra["unit"] is not None and isinstance(row.values.get("year"), int)]
         unit_ids = sorted({row.extra["unit"].pk for row in keys})
         years = sorted({row.values["year"] for row in keys})
-        existing = self._existing(MembershipReport, unit_ids, years, ("unit_id", "organization_id", "year", "months"))
-        organized = self._existing(PopulationFigure, unit_ids, years, ("unit_id", "year", "months"))
+        existing = _existing(MembershipReport, unit_ids, years, ("unit_id", "organization_id", "year", "months"))
+        organized = _existing(PopulationFigure, unit_ids, years, ("unit_id", "year", "months"))
         first_row: dict[tuple, int] = {}
         for row in rows:
             values, unit, organization = row.values, row.extra["unit"], row.values.get("organization")
@@ -136,14 +148,6 @@ class ReportsKind(ImportKind):
             before, after = changes(report)
             row.extra["changes"] = (before, after)
             row.action = Action.UPDATE if after else Action.UNCHANGED
-
-    def _existing(self, model, unit_ids: Sequence[int], years: Sequence[int], key: tuple[str, ...]) -> dict:
-        found: dict[tuple, Any] = {}
-        for start in range(0, len(unit_ids), KEY_CHUNK):
-            chunk = unit_ids[start : start + KEY_CHUNK]
-            for obj in model.objects.filter(unit_id__in=chunk, year__in=years):
-                found[tuple(getattr(obj, name) for name in key)] = obj
-        return found
 
     def touched(self, row: Row, ctx: Context) -> Iterable[tuple[str | None, str, str | None]]:
         unit = row.extra["unit"]
@@ -183,3 +187,106 @@ class ReportsKind(ImportKind):
         return queryset.select_related("unit", "organization").order_by(
             "year", "months", "unit__path", "organization__order", "id"
         )
+
+
+MSG_SAME_FIGURE = "Trùng với dòng {} (cùng đơn vị, năm và kỳ báo cáo)."
+POPULATION_FIELDS = ("population", "organized")
+
+
+@register
+class PopulationKind(ImportKind):
+    name = "membership_population"
+    label = "dòng dân số"
+    sheet_title = "Dân số, người được tập hợp"
+    columns = (
+        Column("Đơn vị", "unit", Text(300), required=True, aliases=("Mã đơn vị",), width=16,
+               export_value=lambda f: f.unit.code),
+        Column("Năm", "year", Integer(min_value=1900), required=True, width=8),
+        Column("Kỳ báo cáo", "months", Choice(_periods, "kỳ báo cáo", display=lambda v: Period(v).label),
+               aliases=("Kỳ",), width=18),
+        Column("Dân số", "population", Integer(), required=True, width=12),
+        Column("Số người tham gia ít nhất một tổ chức", "organized", Integer(), required=True,
+               aliases=("Số người được tập hợp",), width=18),
+    )  # fmt: skip
+
+    def plan(self, rows: list[Row], ctx: Context) -> None:
+        units = UnitResolver(ctx.user)
+        units.load(row.values.get("unit") for row in rows)
+        today = timezone.localdate()
+        for row in rows:
+            year = row.values.get("year")
+            row.values["months"] = row.values.get("months") or Period.YEAR
+            unit = units.find(row, "unit", year=year)
+            if unit is not None and units.check_scope(row, "unit", unit) and isinstance(year, int):
+                for field, message in rules.period_errors(unit, year, row.values["months"], today):
+                    row.error(field, message)
+            row.extra["unit"] = unit
+        keys = [row for row in rows if row.extra["unit"] is not None and isinstance(row.values.get("year"), int)]
+        unit_ids = sorted({row.extra["unit"].pk for row in keys})
+        years = sorted({row.values["year"] for row in keys})
+        existing = _existing(PopulationFigure, unit_ids, years, ("unit_id", "year", "months"))
+        largest = self._largest(unit_ids, years)
+        first_row: dict[tuple, int] = {}
+        for row in rows:
+            values, unit = row.values, row.extra["unit"]
+            if not row.ok or unit is None:
+                continue
+            key = (unit.pk, values["year"], values["months"])
+            if key in first_row:
+                row.error("unit", MSG_SAME_FIGURE.format(first_row[key]))
+                continue
+            first_row[key] = row.number
+            figure = existing.get(key) or PopulationFigure(unit=unit, year=values["year"], months=values["months"])
+            figure.population, figure.organized = values.get("population"), values.get("organized")
+            for field, message in rules.population_errors(figure, largest.get(key)):
+                row.error(field, message)
+            if not row.ok:
+                continue
+            row.target = figure
+            if figure._state.adding:
+                row.action = Action.CREATE
+                continue
+            before, after = changes(figure)
+            row.extra["changes"] = (before, after)
+            row.action = Action.UPDATE if after else Action.UNCHANGED
+
+    def _largest(self, unit_ids: Sequence[int], years: Sequence[int]) -> dict[tuple, tuple[str, int]]:
+        """The organization with the most members per unit and period: the people organized are no fewer."""
+        reports = _existing(MembershipReport, unit_ids, years, ("unit_id", "organization_id", "year", "months"))
+        names = dict(Organization.objects.values_list("pk", "name"))
+        found: dict[tuple, tuple[str, int]] = {}
+        for report in reports.values():
+            key = (report.unit_id, report.year, report.months)
+            if report.members is not None and report.members > found.get(key, ("", -1))[1]:
+                found[key] = (names[report.organization_id], report.members)
+        return found
+
+    def touched(self, row: Row, ctx: Context) -> Iterable[tuple[str | None, str, str | None]]:
+        unit = row.extra["unit"]
+        yield "unit", unit.code, unit.path
+
+    def write(self, rows: list[Row], ctx: Context) -> None:
+        created = [row.target for row in rows if row.action is Action.CREATE]
+        updated = [row for row in rows if row.action is Action.UPDATE]
+        bulk.insert(created)
+        for row in updated:
+            row.target.version += 1  # an entry page opened before the import is now stale
+        if updated:
+            PopulationFigure.objects.bulk_update(
+                [row.target for row in updated], [*POPULATION_FIELDS, "version"], batch_size=1000
+            )
+        changelog.bulk_log(
+            [(f, "create", None, changelog.snapshot(f)) for f in created]
+            + [(row.target, "update", *row.extra["changes"]) for row in updated]
+        )
+
+    def export_queryset(self, user: Any, filters: dict[str, Any]) -> QuerySet:
+        """The figures the user may see; `year` a year, `unit` a unit's code (its subtree); `empty` none."""
+        queryset = PopulationFigure.objects.all() if user is None else PopulationFigure.objects.restrict(user)
+        if filters.get("empty"):
+            return queryset.none()
+        if filters.get("year"):
+            queryset = queryset.filter(year=int(filters["year"]))
+        if filters.get("unit"):
+            queryset = queryset.filter(scoping.subtree_q("unit__path", unit_path(filters["unit"])))
+        return queryset.select_related("unit").order_by("year", "months", "unit__path", "id")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from danvan.core.replica import reads_replica
 from danvan.core.xlsx import export_bytes
-from danvan.membership.imports import ReportsKind
+from danvan.membership.imports import PopulationKind, ReportsKind
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,3 +36,21 @@ def report_template(request):
     """The import's columns with no row."""
     content = export_bytes(ReportsKind.name, {"empty": True}, user=request.user)
     return _download(content, "Mẫu nhập số liệu đoàn viên, hội viên.xlsx")
+
+
+@require_GET
+@login_required
+@reads_replica
+def population_export(request):
+    """The population figures the user may see (`nam`: one year), under the import's columns."""
+    year = request.GET.get("nam", "")
+    filters = {"year": year} if year.isdigit() else {}
+    content = export_bytes(PopulationKind.name, filters, user=request.user)
+    return _download(content, f"Dân số, người được tập hợp {timezone.localdate():%d-%m-%Y}.xlsx")
+
+
+@require_GET
+@login_required
+def population_template(request):
+    content = export_bytes(PopulationKind.name, {"empty": True}, user=request.user)
+    return _download(content, "Mẫu nhập dân số và số người được tập hợp.xlsx")
