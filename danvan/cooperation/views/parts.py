@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -13,7 +12,6 @@ from danvan.cooperation.forms import EvaluationForm, ItemForm, YearPlanForm
 from danvan.cooperation.models import Evaluation, ProgrammeItem, YearPlan
 from danvan.cooperation.views.programmes import get_programme, render_detail, require_change
 from danvan.core import uploads
-from danvan.core.forms import add_errors
 from danvan.core.views import saved_by_service
 
 
@@ -61,17 +59,8 @@ def item_delete(request, pk: int):
     return redirect(programme)
 
 
-def _save_with_file(request, form, save, success: str, programme):
-    """A form with an uploaded file the service attaches (and, on an edit, the version it was read at)."""
-    if form.is_valid():
-        try:
-            save(form.instance, form.cleaned_data.get("upload"), form.cleaned_data.get("version"))
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(programme)
-    return None
+def _upload(form):
+    return form.cleaned_data.get("upload")
 
 
 @require_POST
@@ -80,9 +69,9 @@ def year_plan_add(request, pk: int):
     programme = get_programme(request, pk)
     require_change(request.user, programme)
     form = YearPlanForm(request.POST, request.FILES, instance=YearPlan(programme=programme), programme=programme)
-    done = _save_with_file(
-        request, form, lambda plan, file, version: services.save_year_plan(request.user, plan, file),
-        "Đã ghi kế hoạch phối hợp năm.", programme,
+    done = saved_by_service(
+        request, form, lambda f: services.save_year_plan(request.user, f.instance, _upload(f)),
+        "Đã ghi kế hoạch phối hợp năm.", to=programme,
     )  # fmt: skip
     return done or render_detail(request, programme, plan_form=form)
 
@@ -93,9 +82,9 @@ def evaluation_add(request, pk: int):
     programme = get_programme(request, pk)
     require_change(request.user, programme)
     form = EvaluationForm(request.POST, request.FILES, instance=Evaluation(programme=programme), programme=programme)
-    done = _save_with_file(
-        request, form, lambda evaluation, file, version: services.save_evaluation(request.user, evaluation, file),
-        "Đã ghi hội nghị đánh giá năm.", programme,
+    done = saved_by_service(
+        request, form, lambda f: services.save_evaluation(request.user, f.instance, _upload(f)),
+        "Đã ghi hội nghị đánh giá năm.", to=programme,
     )  # fmt: skip
     return done or render_detail(request, programme, evaluation_form=form)
 
@@ -131,13 +120,12 @@ def year_plan_edit(request, pk: int):
     programme = plan.programme
     require_change(request.user, programme)
     form = YearPlanForm(request.POST or None, request.FILES or None, instance=plan, programme=programme)
-    if request.method == "POST":
-        done = _save_with_file(
-            request, form, lambda plan, file, version: services.save_year_plan(request.user, plan, file, version),
-            "Đã lưu kế hoạch phối hợp năm.", programme,
-        )  # fmt: skip
-        if done:
-            return done
+    if done := saved_by_service(
+        request, form,
+        lambda f: services.save_year_plan(request.user, f.instance, _upload(f), f.cleaned_data.get("version")),
+        "Đã lưu kế hoạch phối hợp năm.", to=programme,
+    ):  # fmt: skip
+        return done
     return _edit_page(request, form, plan, f"Sửa kế hoạch phối hợp năm {plan.year}")
 
 
@@ -158,14 +146,12 @@ def evaluation_edit(request, pk: int):
     programme = evaluation.programme
     require_change(request.user, programme)
     form = EvaluationForm(request.POST or None, request.FILES or None, instance=evaluation, programme=programme)
-    if request.method == "POST":
-        done = _save_with_file(
-            request, form,
-            lambda evaluation, file, version: services.save_evaluation(request.user, evaluation, file, version),
-            "Đã lưu hội nghị đánh giá năm.", programme,
-        )  # fmt: skip
-        if done:
-            return done
+    if done := saved_by_service(
+        request, form,
+        lambda f: services.save_evaluation(request.user, f.instance, _upload(f), f.cleaned_data.get("version")),
+        "Đã lưu hội nghị đánh giá năm.", to=programme,
+    ):  # fmt: skip
+        return done
     return _edit_page(request, form, evaluation, f"Sửa hội nghị đánh giá năm {evaluation.year}")
 
 
