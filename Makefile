@@ -55,16 +55,18 @@ serve: install
 	$(BIN)/danvan collectstatic --noinput -v0
 	$(GUNICORN)
 
-test: install-test test-sqlite test-postgres
+# Both databases at once, each with its own workers: on two cores the one's waits fill the other's.
+test: install-test
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: install
-	DANVAN_DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	DANVAN_DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q
 
 test-postgres: install
 	@$(BIN)/python -m danvan.core.testing.pgcheck "$(DANVAN_TEST_POSTGRES_URL)"; rc=$$?; \
 	if [ $$rc -eq 3 ]; then echo "PostgreSQL không truy cập được: bỏ qua lượt kiểm thử PostgreSQL."; exit 0; fi; \
 	[ $$rc -eq 0 ] || exit $$rc; \
-	DANVAN_DATABASE_URL="$(DANVAN_TEST_POSTGRES_URL)" $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	DANVAN_DATABASE_URL="$(DANVAN_TEST_POSTGRES_URL)" $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q
 
 lint: install
 	$(BIN)/ruff check .

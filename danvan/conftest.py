@@ -50,6 +50,44 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, r
         db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
+@pytest.fixture(scope="module")
+def _demo_province(django_db_setup, django_db_blocker, _media_root):
+    # Module-scoped so that it runs before any function-scoped fixture opens the test's own transaction.
+    from danvan.core.testing.shared_demo import shared_demo
+
+    shared_demo.load(
+        django_db_blocker,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        MEDIA_ROOT=_media_root,
+    )
+
+
+@pytest.fixture
+def demo(_demo_province, db):
+    """The demo province for a test to read; its own changes are rolled back (see core/testing/shared_demo.py)."""
+    from danvan.core.testing.shared_demo import shared_demo
+
+    if not shared_demo.loaded:
+        pytest.fail("the tests of a module that use `demo` must come one after another")
+
+
+def pytest_itemcollected(item):
+    # Marked as each test is collected, before xdist's `loadgroup` reads the marks to schedule the group.
+    if "demo" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group("demo-province"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if nextitem is None or "demo" not in getattr(nextitem, "fixturenames", ()):
+        from danvan.core.testing.shared_demo import shared_demo
+
+        shared_demo.release()
+    return result
+
+
 @pytest.fixture
 def worker(settings, transactional_db, tmp_path):
     """A real `danvan db_worker` process on the test database; jobs go to its queue."""

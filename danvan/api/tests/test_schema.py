@@ -4,14 +4,12 @@ scope in any answer."""
 
 from __future__ import annotations
 
-import io
 from contextlib import contextmanager
 
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
@@ -92,8 +90,7 @@ def exercise(operation, headers: dict, seen: dict[str, set[int]]) -> list:
     return leaks
 
 
-def test_every_operation_as_a_province_key_and_a_commune_key():
-    call_command("load_demo", stdout=io.StringIO())
+def test_every_operation_as_a_province_key_and_a_commune_key(demo):
     app = WSGIHandler()
     with requests_keep_the_test_transaction():
         schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", app)

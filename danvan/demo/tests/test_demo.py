@@ -12,11 +12,6 @@ from danvan.practices.models import Practice
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=__import__("io").StringIO())
-
-
 def test_demo_accounts_log_in_with_the_documented_password(client, demo):
     for username in ("tinh", "huyen", "xa"):
         assert client.login(username=username, password=PASSWORD), username

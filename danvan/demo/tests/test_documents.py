@@ -16,7 +16,6 @@ import re
 import subprocess
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from docx import Document as Docx
 from docx.oxml.ns import qn
@@ -120,11 +119,6 @@ def pdf_text(content: bytes) -> str:
     assert content.startswith(b"%PDF")
     result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True)
     return result.stdout.decode()
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def changeable(user) -> list[str]:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from docx import Document as Docx
 
@@ -43,11 +42,6 @@ MEETINGS = "Tiếp công dân, đối thoại với nhân dân"
 DIRECTIVES = "Ban hành, triển khai văn bản chỉ đạo; sơ kết, tổng kết"
 TASKS = "Thực hiện kế hoạch công tác, nhiệm vụ trọng tâm"
 SUPERVISION = "Kiểm tra, giám sát việc thực hiện các chủ trương, nghị quyết về công tác dân vận"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def opened(content: bytes) -> tuple[list[str], str]:

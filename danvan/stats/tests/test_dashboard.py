@@ -8,7 +8,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -26,9 +25,8 @@ def shown_in(html: str, name: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
-def test_the_demo_dashboards_agree_with_the_pages_behind_them(client):
-    """One demo load (the province's units take a while), every demo account."""
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_dashboards_agree_with_the_pages_behind_them(client, demo):
+    """Every demo account."""
     from django.contrib.auth import get_user_model
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in=["tinh", "huyen", "xa", "nhaplieu"])}
