@@ -39,15 +39,22 @@ def _jobs_run_in_the_request(settings, _media_root):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory):
-    """With SQLite in memory, a run that holds `worker` tests keeps its test database in a file instead:
-    a worker process cannot open another process's memory."""
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """With SQLite, the test database is a file, never memory: a `worker` process cannot open another
+    process's memory, and a live server would share the test's one in-memory connection across threads."""
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    wants_worker = any("worker" in getattr(item, "fixturenames", ()) for item in request.session.items)
-    if db["ENGINE"].endswith("sqlite3") and db["NAME"] == ":memory:" and wants_worker:
+    if db["ENGINE"].endswith("sqlite3") and db["NAME"] == ":memory:":
         db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    # pytest-django's server decides which connections to share with its thread when it starts: started
+    # before the test database exists, it took the SQLite database for an in-memory one and shared the
+    # test's connection, and a run of the browser tests alone crashed in SQLite mid-query.
+    return live_server
 
 
 @pytest.fixture(scope="module")
