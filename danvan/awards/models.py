@@ -172,6 +172,7 @@ class Proposal(ScopedModel):
     version = models.PositiveIntegerField("phiên bản", default=1)
 
     changelog_exclude = ("created_at", "updated_at", "version")
+    changelog_parents = ("decision",)
 
     class Meta:
         verbose_name = "tờ trình đề nghị khen thưởng"
@@ -338,6 +339,7 @@ class Recipient(ScopedModel):
 
     objects = models.Manager.from_queryset(RecipientQuerySet)()
     changelog_exclude = ("match_key",)
+    changelog_parents = ("decision", "proposal")
 
     class Meta:
         verbose_name = "tập thể, cá nhân được khen thưởng"

@@ -193,6 +193,7 @@ class ProgrammeItem(ScopedModel):
     partners = models.CharField("cơ quan phối hợp", max_length=1000, blank=True)
 
     scope_path = "programme__unit__path"
+    changelog_parents = ("programme",)
 
     class Meta:
         verbose_name = "nội dung phối hợp"
@@ -228,6 +229,7 @@ class YearPlan(ScopedModel):
 
     scope_path = "programme__unit__path"
     changelog_exclude = ("version",)
+    changelog_parents = ("programme",)
 
     class Meta:
         verbose_name = "kế hoạch phối hợp năm"
@@ -261,6 +263,7 @@ class Evaluation(ScopedModel):
 
     scope_path = "programme__unit__path"
     changelog_exclude = ("version",)
+    changelog_parents = ("programme",)
 
     class Meta:
         verbose_name = "hội nghị đánh giá năm"

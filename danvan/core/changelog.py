@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, router, transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from danvan.core import bulk, scoping
 from danvan.core.actor import current_actor
-from danvan.core.models import ChangeLogEntry, TrackedModel
+from danvan.core.models import ChangeLogEntry, TrackedModel, parent_of
 
 _AS_IS = frozenset({str, int, bool, float, type(None)})
 
@@ -76,8 +77,11 @@ def build_entry(
     instance: TrackedModel, action: str, before: dict | None, after: dict | None, actor: dict | None = None
 ) -> ChangeLogEntry:
     deleted = action == ChangeLogEntry.Action.DELETE
+    parent = instance.changelog_parent(before)
     return ChangeLogEntry(
         content_type=ContentType.objects.get_for_model(type(instance)),
+        parent_type=None if parent is None else ContentType.objects.get_for_model(parent[0]),
+        parent_id="" if parent is None else str(parent[1]),
         object_id=str(instance.pk),
         object_repr=str(instance)[:300],
         unit_id=instance.changelog_unit_id_after_delete() if deleted else instance.changelog_unit_id(),
@@ -102,22 +106,28 @@ def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None
     timestamp = opts.get_field("timestamp").get_db_prep_save(timezone.now(), connection)
     head = (timestamp, actor["actor_id"], actor["actor_name"], actor["request_id"], actor["source"])
     types: dict[type, int] = {}
-    rows = []
-    for obj, action, before, after in entries:
-        model = type(obj)
+
+    def type_id(model) -> int:
         if model not in types:
             types[model] = ContentType.objects.get_for_model(model).pk
+        return types[model]
+
+    rows = []
+    for obj, action, before, after in entries:
         deleted = action == ChangeLogEntry.Action.DELETE
+        parent = obj.changelog_parent(before)
         rows.append(
             (
                 *head,
-                types[model],
+                type_id(type(obj)),
                 str(obj.pk),
                 str(obj)[:300],
                 obj.changelog_unit_id_after_delete() if deleted else obj.changelog_unit_id(),
                 action,
                 None if before is None else to_json(before, encoder),
                 None if after is None else to_json(after, encoder),
+                None if parent is None else type_id(parent[0]),
+                "" if parent is None else str(parent[1]),
             )
         )
     if not rows:
@@ -149,6 +159,8 @@ def log_created_rows(model, pks: Sequence[int], label_sql: str, unit_column: str
     the ids; `label_sql` is str(obj) in SQL (e.g. `code || ' – ' || name`), `unit_column` the unit's id.
     """
     fields = tracked_fields(model)
+    if model.changelog_parents:
+        raise TypeError(f"{model.__name__}: parts of a record are logged with bulk_log")
     if any(isinstance(f, models.DateTimeField) or not isinstance(f, _AS_STORED) for f in fields):
         raise TypeError(f"{model.__name__}: a tracked field is not stored as its snapshot reads")
     if not pks:
@@ -176,7 +188,7 @@ def log_created_rows(model, pks: Sequence[int], label_sql: str, unit_column: str
             cursor.execute(
                 f"INSERT INTO {quote(opts.db_table)} ({columns}) "
                 f"SELECT %s, %s, %s, %s, %s, %s, CAST({quote(model._meta.pk.column)} AS TEXT), "
-                f"SUBSTR({label_sql}, 1, 300), {quote(unit_column)}, 'create', NULL, {snapshot_sql} "
+                f"SUBSTR({label_sql}, 1, 300), {quote(unit_column)}, 'create', NULL, {snapshot_sql}, NULL, '' "
                 f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} IN "
                 f"({', '.join(['%s'] * len(chunk))}) ORDER BY {quote(model._meta.pk.column)}",
                 [*head, *chunk],
@@ -203,6 +215,8 @@ _ENTRY_FIELDS = (
     "action",
     "before",
     "after",
+    "parent_type",
+    "parent_id",
 )
 
 
@@ -336,6 +350,16 @@ def entries_of(instance: models.Model, user) -> models.QuerySet[ChangeLogEntry]:
     return ChangeLogEntry.objects.restrict(user).filter(content_type=content_type, object_id=str(instance.pk))
 
 
+def entries_with_parts(record: models.Model, user) -> models.QuerySet[ChangeLogEntry]:
+    """The record's change log and that of its parts (added, changed, removed: see
+    TrackedModel.changelog_parents), scoped through restrict(user). Both halves are indexed lookups."""
+    content_type = ContentType.objects.get_for_model(type(record))
+    key = str(record.pk)
+    return ChangeLogEntry.objects.restrict(user).filter(
+        Q(content_type=content_type, object_id=key) | Q(parent_type=content_type, parent_id=key)
+    )
+
+
 def history(instance: models.Model, user) -> list[tuple[ChangeLogEntry, list[FieldChange]]]:
     """The record's latest 200 changes as the user may see them."""
     return describe(list(entries_of(instance, user).select_related("content_type", "actor")[:200]), user)
@@ -368,3 +392,57 @@ def history_page(request, instance: models.Model | None = None, *, entries=None,
     described = describe(list(listing.page.object_list), request.user)
     listing.page.object_list = readable(described) if readable else described
     return listing
+
+
+def parent_backfill(app_label: str, parents: dict[str, tuple[str, ...]]):
+    """A data migration that fills `parent_type`/`parent_id` of the entries logged before an app's models
+    declared `changelog_parents` (given here, as the migration must not read today's model classes), by the
+    rule build_entry follows (core.models.parent_of)."""
+
+    def run(apps, schema_editor):
+        content_types = apps.get_model("contenttypes", "ContentType")
+        entries = apps.get_model("core", "ChangeLogEntry")
+        for model_name, names in parents.items():
+            model = apps.get_model(app_label, model_name)
+            own = content_types.objects.filter(app_label=app_label, model=model_name.lower()).first()
+            if own is None:  # a fresh database: nothing logged yet
+                continue
+            fields = [model._meta.get_field(name) for name in names]
+            parent_types = {}
+            for field in fields:
+                related = field.related_model._meta
+                parent_types[related.label_lower], _ = content_types.objects.get_or_create(
+                    app_label=related.app_label, model=related.model_name
+                )
+            last, known = 0, {}
+            while batch := list(
+                entries.objects.filter(content_type=own, parent_type=None, pk__gt=last).order_by("pk")[:LOG_CHUNK]
+            ):
+                _fill_parents(model, fields, parent_types, batch, known)
+                entries.objects.bulk_update(batch, ["parent_type", "parent_id"])
+                last = batch[-1].pk
+
+    return run
+
+
+def _fill_parents(model, fields, parent_types, batch, known: dict) -> None:
+    """As build_entry would have: the keys after the change, where the entry does not say them as the record's
+    earlier entries left them (`known`, replayed in order), else as the record has them now."""
+    attnames = [f.attname for f in fields]
+    current = {
+        str(row.pop("pk")): row
+        for row in model._base_manager.filter(pk__in={e.object_id for e in batch}).values("pk", *attnames)
+    }
+    for entry in batch:
+        deleted = entry.action == "delete"
+        now = {
+            **current.get(entry.object_id, {}),
+            **known.get(entry.object_id, {}),
+            **((entry.before or {}) if deleted else {}),
+            **(entry.after or {}),
+        }
+        known[entry.object_id] = {a: now.get(a) for a in attnames}
+        parent = parent_of(fields, now, {} if deleted else entry.before or {})
+        if parent is not None:
+            entry.parent_type = parent_types[parent[0]._meta.label_lower]
+            entry.parent_id = str(parent[1])

@@ -53,6 +53,9 @@ class TrackedModel(models.Model):
     """
 
     changelog_exclude: tuple[str, ...] = ()
+    # The foreign keys to the record this one is a part of, first one set wins: the part's changes are shown
+    # in that record's history through an indexed column, not a search of every entry's JSON values.
+    changelog_parents: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -69,6 +72,21 @@ class TrackedModel(models.Model):
 
     def changelog_unit_id_after_delete(self) -> int | None:
         return self.changelog_unit_id()
+
+    def changelog_parent(self, before: dict | None = None) -> tuple[type[models.Model], int] | None:
+        """The record this one is a part of (its model and id), or None."""
+        fields = [self._meta.get_field(name) for name in self.changelog_parents]
+        return parent_of(fields, {f.attname: getattr(self, f.attname) for f in fields}, before or {})
+
+
+def parent_of(fields: list, now: dict, before: dict) -> tuple[type[models.Model], int] | None:
+    """The first of the parent keys `fields` set in `now`; but a part taken out of a record (its key none
+    now, set in `before`) stays in that record's history."""
+    taken_out = [(f, before.get(f.attname)) for f in fields if now.get(f.attname) is None]
+    for field, value in (*taken_out, *((f, now.get(f.attname)) for f in fields)):
+        if value is not None:
+            return field.related_model, value
+    return None
 
 
 class ScopedModel(TrackedModel):
@@ -185,6 +203,11 @@ class ChangeLogEntry(models.Model):
     action = models.CharField("thao tác", max_length=10, choices=Action.choices)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+    # The record the changed one is a part of (TrackedModel.changelog_parents), e.g. a score's scorecard.
+    parent_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    parent_id = models.CharField(max_length=64, blank=True)
 
     scope_path = "unit__path"
     objects = ScopedManager()
@@ -196,6 +219,11 @@ class ChangeLogEntry(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id", "-timestamp"], name="changelog_object_idx"),
             models.Index(fields=["unit", "-timestamp"], name="changelog_unit_idx"),
+            models.Index(
+                fields=["parent_type", "parent_id", "-timestamp"],
+                name="changelog_parent_idx",
+                condition=models.Q(parent_type__isnull=False),
+            ),
         ]
 
     SOURCE_LABELS = {"web": "Giao diện", "cli": "Dòng lệnh", "import": "Nhập Excel", "system": "Hệ thống"}

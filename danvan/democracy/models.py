@@ -107,6 +107,7 @@ class Disclosure(RecordPart):
     # The methods' names, kept by the service beside the many-to-many so the history reads them as words.
     methods_label = models.CharField("hình thức công khai", max_length=400, blank=True)
     disclosed_on = models.DateField("ngày công khai", null=True, blank=True)
+    changelog_parents = ("record",)
 
     class Meta:
         verbose_name = "nội dung công khai"
@@ -132,6 +133,7 @@ class Matter(RecordPart):
     version = models.PositiveIntegerField(default=1)
 
     changelog_exclude = ("version",)
+    changelog_parents = ("record",)
 
     class Meta:
         verbose_name = "nội dung nhân dân bàn và quyết định"
@@ -163,6 +165,7 @@ class Board(RecordPart):
     version = models.PositiveIntegerField(default=1)
 
     changelog_exclude = ("version",)
+    changelog_parents = ("record",)
 
     class Meta:
         verbose_name = "ban thanh tra, giám sát"
@@ -186,6 +189,7 @@ class Charter(RecordPart):
     version = models.PositiveIntegerField(default=1)
 
     changelog_exclude = ("version",)
+    changelog_parents = ("record",)
 
     class Meta:
         verbose_name = "hương ước, quy ước"
@@ -209,6 +213,7 @@ class WorkplaceDialogue(RecordPart):
     version = models.PositiveIntegerField(default=1)
 
     changelog_exclude = ("version",)
+    changelog_parents = ("record",)
 
     class Meta:
         verbose_name = "đối thoại tại nơi làm việc"

@@ -70,6 +70,7 @@ class Grade(ScopedModel):
     min_score = _score_field("từ (điểm)")
 
     scope_path = "criteria_set__unit__path"
+    changelog_parents = ("criteria_set",)
 
     class Meta:
         verbose_name = "mức xếp loại"
@@ -110,6 +111,7 @@ class Criterion(ScopedModel):
 
     scope_path = "criteria_set__unit__path"
     changelog_exclude = ("position", "depth", "order")
+    changelog_parents = ("criteria_set",)
 
     class Meta:
         verbose_name = "tiêu chí"
@@ -184,6 +186,7 @@ class Score(ScopedModel):
 
     scope_path = "scorecard__unit__path"
     changelog_exclude = ("updated_at",)
+    changelog_parents = ("scorecard",)
 
     class Meta:
         verbose_name = "điểm tiêu chí"
@@ -218,6 +221,7 @@ class EvidenceFile(ScopedModel):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     scope_path = "scorecard__unit__path"
+    changelog_parents = ("scorecard",)
 
     class Meta:
         verbose_name = "tệp minh chứng"

@@ -252,6 +252,7 @@ class Attendance(ScopedModel):
     unit = models.ForeignKey("org.Unit", verbose_name="đơn vị dự", on_delete=models.PROTECT, related_name="+")
 
     scope_path = "conference__unit__path"
+    changelog_parents = ("conference",)
 
     class Meta:
         verbose_name = "đơn vị dự hội nghị"
@@ -272,6 +273,7 @@ class PresentedAward(ScopedModel):
     )
 
     scope_path = "conference__unit__path"
+    changelog_parents = ("conference",)
 
     class Meta:
         verbose_name = "khen thưởng trao tại hội nghị"
@@ -296,6 +298,7 @@ class ConferenceFile(ScopedModel):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     scope_path = "conference__unit__path"
+    changelog_parents = ("conference",)
 
     class Meta:
         verbose_name = "tệp văn bản hội nghị"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -10,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from danvan.awards.choices import RecipientKind
 from danvan.awards.models import Decision, Proposal, Recipient
 from danvan.core import changelog, scoping
-from danvan.core.models import ChangeLogEntry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -49,17 +47,10 @@ def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse
     return response
 
 
-def history(request, obj, parent_field: str):
-    """The record's change log together with that of its recipients (added, changed, removed),
-    which name the record in their before/after values. Scoped through restrict(user); paged."""
-    own = ContentType.objects.get_for_model(type(obj))
-    recipients = ContentType.objects.get_for_model(Recipient)
-    key = f"{parent_field}_id"
-    entries = ChangeLogEntry.objects.restrict(request.user).filter(
-        Q(content_type=own, object_id=str(obj.pk))
-        | Q(content_type=recipients, **{f"after__{key}": obj.pk})
-        | Q(content_type=recipients, **{f"before__{key}": obj.pk})
-    )
+def history(request, obj):
+    """The record's change log together with that of its parts (see the models' changelog_parents):
+    its recipients, and a decision's proposals. Scoped through restrict(user); paged."""
+    entries = changelog.entries_with_parts(obj, request.user)
     return changelog.history_page(request, entries=entries, path=obj.get_absolute_url())
 
 

@@ -229,7 +229,7 @@ def render_detail(request, decision: Decision, recipient_form=None, attach_form=
     may_issue = services.DECISION_WORKFLOW.refusal(decision, issue, user) is None
     context = recipients_context(request, decision, recipient_form, attach_form) | {
         "steps": steps,
-        "history": history(request, decision, "decision"),
+        "history": history(request, decision),
         "amendments": _amendments(decision, user),
         "issue_form": (issue_form or CommentForm(prefix="issue")) if may_issue else None,
         "issue": issue,

@@ -161,7 +161,7 @@ def render_detail(request, proposal: Proposal, failed_action: str = "", failed_f
         "actions": actions,
         "failed_action": failed_action,
         "steps": steps,
-        "history": history(request, proposal, "proposal"),
+        "history": history(request, proposal),
         "decision": decision,
         "can_edit": can_change(user, proposal),
         "can_decide": can_decide(user, proposal),

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +16,6 @@ from danvan.cooperation.models import Evaluation, Programme, ProgrammeItem, Year
 from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
 from danvan.core.lists import Column, Listing
-from danvan.core.models import ChangeLogEntry
 from danvan.core.views import saved_by_service
 from danvan.planning.choices import ReviewState
 from danvan.planning.models import Milestone
@@ -193,21 +191,6 @@ def year_rows(programme: Programme, plans: list[YearPlan], evaluations: list[Eva
     return rows
 
 
-def history_entries(programme, items, plans, evaluations, user):
-    """The programme's change log with its items', year plans' and evaluations' (one query)."""
-    q = Q(content_type=ContentType.objects.get_for_model(Programme), object_id=str(programme.pk))
-    for model, records in ((ProgrammeItem, items), (YearPlan, plans), (Evaluation, evaluations)):
-        if records:
-            q |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=[str(r.pk) for r in records])
-    for model in (YearPlan, Evaluation):  # a deleted year plan or evaluation stays in the programme's history
-        q |= Q(
-            content_type=ContentType.objects.get_for_model(model),
-            action=ChangeLogEntry.Action.DELETE,
-            before__programme_id=programme.pk,
-        )
-    return ChangeLogEntry.objects.restrict(user).filter(q)
-
-
 def render_detail(request, programme: Programme, item_form=None, plan_form=None, evaluation_form=None):
     user = request.user
     today = timezone.localdate()
@@ -216,7 +199,7 @@ def render_detail(request, programme: Programme, item_form=None, plan_form=None,
     items = list(ProgrammeItem.objects.filter(programme=programme).order_by("order", "id"))
     plans = list(YearPlan.objects.filter(programme=programme).order_by("-year"))
     evaluations = list(Evaluation.objects.filter(programme=programme).order_by("-year"))
-    entries = history_entries(programme, items, plans, evaluations, user)
+    entries = changelog.entries_with_parts(programme, user)
     state = programme.state_on(today)
     context = {
         "programme": programme,

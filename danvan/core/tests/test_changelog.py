@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from danvan.core import changelog
@@ -122,3 +123,14 @@ def test_history_reads_as_words_years_full_names_and_labels(client, cast):
     assert "2.026" not in html and "Nguyễn Thị Hồng" in html
     assert "tinh_admin" not in html  # the account name is never shown where the full name is known
     assert "Đã đăng ký" in html or "Tạo mới" in html
+
+
+def test_a_history_with_its_parts_is_read_through_indexes(cast):
+    """A record's page reads its own entries and its parts' by index (the parts' used to be a scan of
+    every entry's JSON values): on PostgreSQL with scans forbidden, so the plan shows what it can use."""
+    entries = changelog.entries_with_parts(cast.c1, cast.d1_officer)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = entries.explain()
+    assert "changelog_object_idx" in plan and "changelog_parent_idx" in plan, plan

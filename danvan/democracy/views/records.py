@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,6 @@ from django.views.decorators.http import require_POST
 from danvan.core import changelog, scoping, uploads
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
-from danvan.core.models import ChangeLogEntry
 from danvan.core.views import saved_by_service
 from danvan.democracy import figures, services
 from danvan.democracy.choices import PlaceKind
@@ -142,13 +140,7 @@ def tabs_for(record: DemocracyYear) -> list[tuple[str, str]]:
 
 def record_history(request, record: DemocracyYear):
     """The record's change log with its parts' (added, changed, removed), scoped; paged."""
-    own = ContentType.objects.get_for_model(DemocracyYear)
-    parts = ContentType.objects.get_for_models(Disclosure, Matter, Board, Charter, WorkplaceDialogue).values()
-    entries = ChangeLogEntry.objects.restrict(request.user).filter(
-        Q(content_type=own, object_id=str(record.pk))
-        | Q(content_type__in=parts, after__record_id=record.pk)
-        | Q(content_type__in=parts, before__record_id=record.pk)
-    )
+    entries = changelog.entries_with_parts(record, request.user)
     return changelog.history_page(request, entries=entries, path=request.path)
 
 

@@ -7,16 +7,13 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, uploads
 from danvan.core.forms import add_errors
-from danvan.core.models import ChangeLogEntry
 from danvan.core.views import requested_transition
 from danvan.core.workflow import timeline
 from danvan.documents.issuers import NoIssuer
@@ -100,14 +97,9 @@ def _rows(criteria: tree.Tree, scores: dict, totals: tree.Totals, files: list) -
     ]
 
 
-def _history(request, card: Scorecard, scores: dict):
+def _history(request, card: Scorecard):
     """The scorecard's own changes and every change of its scores and files, newest first (paged)."""
-    types = ContentType.objects.get_for_models(Scorecard, Score, EvidenceFile)
-    entries = ChangeLogEntry.objects.restrict(request.user).filter(
-        Q(content_type=types[Scorecard], object_id=str(card.pk))
-        | Q(content_type=types[Score], object_id__in=[str(s.pk) for s in scores.values()])
-        | Q(content_type__in=[types[Score], types[EvidenceFile]], after__scorecard_id=card.pk)
-    )
+    entries = changelog.entries_with_parts(card, request.user)
     return changelog.history_page(request, entries=entries, readable=readable_scores, path=card.get_absolute_url())
 
 
@@ -152,7 +144,7 @@ def render_card(request, card: Scorecard, failed_action: str = "", failed_form=N
         "failed_action": failed_action,
         "steps": steps,
         "return_step": returned if card.status == Status.RETURNED else None,
-        "history": _history(request, card, scores),
+        "history": _history(request, card),
         "general_files": [f for f in files if f.criterion_id is None],
         "file_form": (file_form or EvidenceFileForm(leaves=criteria.leaves())) if mode == SELF else None,
         "can_manage": services.can_manage(user, card.criteria_set),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -16,7 +15,6 @@ from danvan.core import changelog, scoping
 from danvan.core.db import ViCollate
 from danvan.core.forms import add_errors
 from danvan.core.lists import Column, Listing
-from danvan.core.models import ChangeLogEntry
 from danvan.emulation import services, tree
 from danvan.emulation.choices import Kind, Status
 from danvan.emulation.forms import (
@@ -118,16 +116,9 @@ def set_create(request):
     return render(request, "emulation/set_form.html", {"form": form, "title": "Lập bản điểm thi đua"})
 
 
-def _set_history(request, criteria_set: CriteriaSet, criteria: list[Criterion]):
+def _set_history(request, criteria_set: CriteriaSet):
     """The set's own changes, its classes' and its criteria's (deleted criteria included), paged."""
-    types = ContentType.objects.get_for_models(CriteriaSet, Criterion, Grade)
-    set_type, criterion_type, grade_type = types[CriteriaSet], types[Criterion], types[Grade]
-    entries = ChangeLogEntry.objects.restrict(request.user).filter(
-        Q(content_type=set_type, object_id=str(criteria_set.pk))
-        | Q(content_type=criterion_type, object_id__in=[str(c.pk) for c in criteria])
-        | Q(content_type__in=[criterion_type, grade_type], after__criteria_set_id=criteria_set.pk)
-        | Q(content_type__in=[criterion_type, grade_type], before__criteria_set_id=criteria_set.pk)
-    )
+    entries = changelog.entries_with_parts(criteria_set, request.user)
     path = criteria_set.get_absolute_url()
     return changelog.history_page(request, entries=entries, readable=readable_scores, path=path)
 
@@ -152,7 +143,7 @@ def render_set(request, criteria_set: CriteriaSet, fill_form=None, add_form=None
         "status_counts": [(label, sum(1 for c in cards if c.status == value)) for value, label in Status.choices],
         "can_manage": can_manage,
         "can_edit": can_manage and not criteria_set.is_locked,
-        "history": _set_history(request, criteria_set, criteria),
+        "history": _set_history(request, criteria_set),
     }
     if can_manage:
         within = services.default_scope_unit(criteria_set)

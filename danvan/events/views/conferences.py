@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import changelog, scoping, uploads
 from danvan.core.lists import Column, Listing
-from danvan.core.models import ChangeLogEntry
 from danvan.core.views import saved_by_service
 from danvan.events.forms import ConferenceFileForm, ConferenceFilter, ConferenceForm
 from danvan.events.models import Attendance, Conference, ConferenceFile, PresentedAward
@@ -80,13 +78,7 @@ def conference_edit(request, pk: int):
 
 def _history(request, conference: Conference):
     """The conference's changes and the units, awards and files added or removed, newest first."""
-    types = ContentType.objects.get_for_models(Conference, Attendance, PresentedAward, ConferenceFile)
-    parts = [types[Attendance], types[PresentedAward], types[ConferenceFile]]
-    entries = ChangeLogEntry.objects.restrict(request.user).filter(
-        Q(content_type=types[Conference], object_id=str(conference.pk))
-        | Q(content_type__in=parts, after__conference_id=conference.pk)
-        | Q(content_type__in=parts, before__conference_id=conference.pk)
-    )
+    entries = changelog.entries_with_parts(conference, request.user)
     return changelog.history_page(request, entries=entries, path=conference.get_absolute_url())
 
 
