@@ -15,6 +15,7 @@ from django.db import connections, models, router, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from danvan.core import bulk, scoping
 from danvan.core.actor import current_actor
@@ -130,11 +131,18 @@ def bulk_log(entries: Iterable[tuple[TrackedModel, str, dict | None, dict | None
                 "" if parent is None else str(parent[1]),
             )
         )
+    insert_entries(rows, using)
+
+
+def insert_entries(rows: Sequence[tuple], using: str) -> None:
+    """Insert change-log rows already in database form, each a tuple of ENTRY_FIELDS in that order (the
+    bulk writers that build their own entries, such as a demo replaying a record's steps, end here)."""
     if not rows:
         return
+    opts = ChangeLogEntry._meta
     with transaction.atomic(using=using):
         ids = bulk.new_ids(ChangeLogEntry, len(rows), using)
-        columns = ["id", *(opts.get_field(name).column for name in _ENTRY_FIELDS)]
+        columns = ["id", *(opts.get_field(name).column for name in ENTRY_FIELDS)]
         bulk.insert_rows(ChangeLogEntry, columns, [(i, *row) for i, row in zip(ids, rows, strict=True)], using)
 
 
@@ -181,7 +189,7 @@ def log_created_rows(model, pks: Sequence[int], label_sql: str, unit_column: str
         actor["source"],
         ContentType.objects.get_for_model(model).pk,
     ]
-    columns = ", ".join(quote(opts.get_field(name).column) for name in _ENTRY_FIELDS)
+    columns = ", ".join(quote(opts.get_field(name).column) for name in ENTRY_FIELDS)
     with transaction.atomic(using=using), connection.cursor() as cursor:
         for start in range(0, len(pks), LOG_CHUNK):
             chunk = list(pks[start : start + LOG_CHUNK])
@@ -202,7 +210,7 @@ def _snapshot_value(field, quote, postgres: bool) -> str:
     return column
 
 
-_ENTRY_FIELDS = (
+ENTRY_FIELDS = (
     "timestamp",
     "actor",
     "actor_name",
@@ -390,8 +398,25 @@ def history_page(request, instance: models.Model | None = None, *, entries=None,
         path=path,
     )
     described = describe(list(listing.page.object_list), request.user)
+    if instance is not None:
+        _name_parts(instance, described)
     listing.page.object_list = readable(described) if readable else described
     return listing
+
+
+def record_history(request, record: TrackedModel, *, readable=None, path: str = ""):
+    """One page of the record's change log with its parts' (entries_with_parts); each part's row says
+    which part it is ("Tờ trình đề nghị khen thưởng: …")."""
+    entries = entries_with_parts(record, request.user)
+    return history_page(request, record, entries=entries, readable=readable, path=path)
+
+
+def _name_parts(record: models.Model, described) -> None:
+    own = ContentType.objects.get_for_model(type(record)).pk
+    for entry, _changes in described:
+        model = entry.content_type.model_class()
+        if entry.content_type_id != own and model is not None:
+            entry.part_label = f"{capfirst(model._meta.verbose_name)}: {entry.object_repr}"
 
 
 def parent_backfill(app_label: str, parents: dict[str, tuple[str, ...]]):

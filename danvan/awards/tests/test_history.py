@@ -79,3 +79,37 @@ def test_a_part_names_the_record_it_was_taken_out_of(world, moved):
     out = ChangeLogEntry.objects.filter(content_type__model="proposal", object_id=str(proposal.pk)).latest("id")
     assert (out.before, out.after) == ({"decision_id": decision.pk}, {"decision_id": None})
     assert (out.parent_type, out.parent_id) == (decision_type, str(decision.pk))
+
+
+def test_the_decision_page_names_each_part_in_its_history(world, moved, client):
+    """The rows of the history table on the decision's page say which part changed, by kind and name."""
+    from html.parser import HTMLParser
+
+    proposal, decision = moved
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.inside, self.rows = False, []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "div" and ("id", "lich-su") in attrs:
+                self.inside = True
+            elif self.inside and tag == "tr":
+                self.rows.append("")
+
+        def handle_data(self, data):
+            if self.inside and self.rows:
+                self.rows[-1] += data
+
+    client.force_login(world.cast.admin)
+    page = client.get(decision.get_absolute_url())
+    assert page.status_code == 200
+    parser = Rows()
+    parser.feed(page.content.decode())
+    rows = parser.rows[1:]  # the header row first
+    person = Recipient.objects.get(proposal=proposal, name="Lê Mai")
+    assert sum(f"Tờ trình đề nghị khen thưởng: {proposal}" in row for row in rows) == 2  # attached, detached
+    assert sum(f"Tập thể, cá nhân được khen thưởng: {person}" in row for row in rows) == 3  # in, changed, out
+    own = [row for row in rows if "Tờ trình đề nghị" not in row and "Tập thể, cá nhân được" not in row]
+    assert len(own) == 1 and "Tạo mới" in own[0]  # the decision's own creation names no part

@@ -50,8 +50,7 @@ def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse
 def history(request, obj):
     """The record's change log together with that of its parts (see the models' changelog_parents):
     its recipients, and a decision's proposals. Scoped through restrict(user); paged."""
-    entries = changelog.entries_with_parts(obj, request.user)
-    return changelog.history_page(request, entries=entries, path=obj.get_absolute_url())
+    return changelog.record_history(request, obj)
 
 
 # Collectives and individuals of a proposal or decision, counted in the list query itself.

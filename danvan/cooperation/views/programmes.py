@@ -199,7 +199,6 @@ def render_detail(request, programme: Programme, item_form=None, plan_form=None,
     items = list(ProgrammeItem.objects.filter(programme=programme).order_by("order", "id"))
     plans = list(YearPlan.objects.filter(programme=programme).order_by("-year"))
     evaluations = list(Evaluation.objects.filter(programme=programme).order_by("-year"))
-    entries = changelog.entries_with_parts(programme, user)
     state = programme.state_on(today)
     context = {
         "programme": programme,
@@ -217,7 +216,7 @@ def render_detail(request, programme: Programme, item_form=None, plan_form=None,
         "plan_form": plan_form or (YearPlanForm(programme=programme) if can_change else None),
         "evaluation_form": evaluation_form or (EvaluationForm(programme=programme) if can_change else None),
         "evaluation_deadline": rules.evaluation_deadline,
-        "history": changelog.history_page(request, programme, entries=entries),
+        "history": changelog.record_history(request, programme),
         "today": today,
     }
     return render(request, "cooperation/programme_detail.html", context)

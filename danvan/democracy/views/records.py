@@ -140,8 +140,7 @@ def tabs_for(record: DemocracyYear) -> list[tuple[str, str]]:
 
 def record_history(request, record: DemocracyYear):
     """The record's change log with its parts' (added, changed, removed), scoped; paged."""
-    entries = changelog.entries_with_parts(record, request.user)
-    return changelog.history_page(request, entries=entries, path=request.path)
+    return changelog.record_history(request, record, path=request.path)
 
 
 def render_tab(request, record: DemocracyYear, tab: str, checklist=None, part_form=None, status: int = 200):

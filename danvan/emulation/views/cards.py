@@ -99,8 +99,7 @@ def _rows(criteria: tree.Tree, scores: dict, totals: tree.Totals, files: list) -
 
 def _history(request, card: Scorecard):
     """The scorecard's own changes and every change of its scores and files, newest first (paged)."""
-    entries = changelog.entries_with_parts(card, request.user)
-    return changelog.history_page(request, entries=entries, readable=readable_scores, path=card.get_absolute_url())
+    return changelog.record_history(request, card, readable=readable_scores)
 
 
 def _totals_context(card: Scorecard, criteria: tree.Tree, totals: tree.Totals, grades: list[Grade]) -> dict:

@@ -118,9 +118,7 @@ def set_create(request):
 
 def _set_history(request, criteria_set: CriteriaSet):
     """The set's own changes, its classes' and its criteria's (deleted criteria included), paged."""
-    entries = changelog.entries_with_parts(criteria_set, request.user)
-    path = criteria_set.get_absolute_url()
-    return changelog.history_page(request, entries=entries, readable=readable_scores, path=path)
+    return changelog.record_history(request, criteria_set, readable=readable_scores)
 
 
 def render_set(request, criteria_set: CriteriaSet, fill_form=None, add_form=None, status: int = 200):

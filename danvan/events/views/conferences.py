@@ -78,8 +78,7 @@ def conference_edit(request, pk: int):
 
 def _history(request, conference: Conference):
     """The conference's changes and the units, awards and files added or removed, newest first."""
-    entries = changelog.entries_with_parts(conference, request.user)
-    return changelog.history_page(request, entries=entries, path=conference.get_absolute_url())
+    return changelog.record_history(request, conference)
 
 
 def render_conference(request, conference: Conference, file_form=None):

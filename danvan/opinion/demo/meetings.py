@@ -979,11 +979,7 @@ class Meetings:
                 when = stamp.get_db_prep_save(moment, connection)
                 rows.append((when, user.pk, user.get_username(), "", LOG_WEB, *head, action, before, after, None, ""))
                 state = now
-        ids = bulk.new_ids(ChangeLogEntry, len(rows), using)
-        names = ("timestamp", "actor", "actor_name", "request_id", "source", "content_type", "object_id",
-                 "object_repr", "unit", "action", "before", "after", "parent_type", "parent_id")  # fmt: skip
-        columns = ["id", *(opts.get_field(name).column for name in names)]
-        bulk.insert_rows(ChangeLogEntry, columns, [(i, *row) for i, row in zip(ids, rows, strict=True)], using)
+        changelog.insert_entries(rows, using)
 
     def summary(self) -> str:
         held = sum(1 for r in self.receptions if r.status == ReceptionStatus.HELD)
