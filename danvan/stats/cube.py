@@ -236,7 +236,8 @@ def _below(scope: Scope) -> UnitQuerySet:
 
 def _row_units(scope: Scope) -> list[Unit]:
     """The rows: AS_AT, the units of the year (any that existed during it); TODAY, today's units."""
-    qs = _below(scope).select_related("parent", "kind")
+    fields = ("name", "path", "parent_id", "valid_from", "valid_until", "parent__name")
+    qs = _below(scope).select_related("parent").only(*fields)
     if scope.mode == TODAY:
         return list(qs.valid_on(scope.day))
     return list(qs.valid_during(dt.date(scope.year, 1, 1), scope.day))
@@ -251,7 +252,7 @@ def _period(unit: Unit, scope: Scope) -> str:
     return ""
 
 
-def by_unit(qs: QuerySet, scope: Scope) -> Table:
+def by_unit(qs: QuerySet, scope: Scope, *, previous: bool = True) -> Table:
     """Counts rolled up to the units directly below the root, both years over the same units.
 
     AS_AT: the units as they were in the year (districts of 2019); last year's records of a unit
@@ -259,11 +260,12 @@ def by_unit(qs: QuerySet, scope: Scope) -> Table:
     shown with 0 and its decrease. TODAY: today's units, each record following the lineage of the
     unit it was registered under; records of a former unit without a known successor stay under
     that unit. Records registered at the root itself form a row of their own. Every record lands in
-    exactly one row, so the total is the headline.
+    exactly one row, so the total is the headline. previous=False leaves last year out (its columns
+    None): the dashboard ranks this year's rows only, and skips mapping last year's units through lineage.
     """
     year = scope.year
     grouped = list(
-        qs.filter(year__in=[year - 1, year])
+        qs.filter(year__in=[year - 1, year] if previous else [year])
         .values("year", "unit_id")
         .annotate(registered=ROWS, recognized=RECOGNIZED_ROWS)
         .order_by()

@@ -135,7 +135,7 @@ def build(user, raw_year: str | None = None) -> Dashboard:
     scope = cube.report_scope(unit, year, cube.AS_AT)
     qs = cube.practices_for(user, scope=scope)
     trend = cube.by_year(qs, range(year - 4, year + 1))
-    by_unit = cube.by_unit(qs, scope)
+    by_unit = cube.by_unit(qs, scope, previous=False)
     units = [r for r in by_unit.rows if isinstance(r.key, int) and r.registered]
     tiers = dict(Unit.objects.filter(pk__in=[r.key for r in units]).values_list("pk", "kind__tier"))
     # Rank the Party committees (communes, districts); agencies only when there is nothing else.

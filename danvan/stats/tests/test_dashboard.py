@@ -14,8 +14,9 @@ from django.urls import reverse
 from docx import Document as Docx
 
 from danvan.core.testing.factories import make_practice, make_unit, make_user
+from danvan.org.services import default_unit
 from danvan.practices import services
-from danvan.stats.report_data import current_year
+from danvan.stats.report_data import Filters, current_year, practice_report
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,10 @@ pytestmark = pytest.mark.django_db
 def shown_in(html: str, name: str) -> str | None:
     found = re.search(rf'data-testid="{name}"[^>]*>(.*?)</', html, re.S)
     return found.group(1).strip() if found else None
+
+
+def shown_in_list(html: str, name: str) -> str:
+    return re.search(rf'data-testid="{name}"[^>]*>(.*?)</ol>', html, re.S).group(1)
 
 
 def test_the_demo_dashboards_agree_with_the_pages_behind_them(client, demo):
@@ -49,6 +54,17 @@ def test_the_demo_dashboards_agree_with_the_pages_behind_them(client, demo):
     assert shown_in(home, "returned") == "1"
     assert "Tờ trình khen thưởng" in home and "/khen-thuong/de-nghi/" in home
     assert 'data-testid="to-review-card"' not in home  # an editor decides nothing
+
+    # The best units of the province's year are the statistics report's rows, with the same figures.
+    client.force_login(users["tinh"])
+    home = client.get(reverse("home")).content.decode()
+    best = re.findall(r'<li>(.*?) <span class="badge[^"]*">([\d.]+)</span></li>', shown_in_list(home, "best"))
+    statistics = practice_report(users["tinh"], Filters(year=year, unit=default_unit(users["tinh"])))
+    recognized = {row.label: row.recognized for row in statistics.by_unit.rows}
+    assert len(best) == 5
+    assert [(label, int(figure.replace(".", ""))) for label, figure in best] == [
+        (label, recognized[label]) for label, _ in best
+    ]
 
     # The data-entry clerk may change but not review: no "waiting for you to review".
     client.force_login(users["nhaplieu"])
