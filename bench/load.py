@@ -4,8 +4,11 @@ For each database: a fresh demo province (`migrate`, `load_demo`), gunicorn as i
 (danvan/gunicorn_conf.py), and locust headless (bench/locustfile.py) twice: with 0.5–2 s think time
 and with none. Prints requests/s, p50/p95/p99, errors and "database is locked" counts next to the
 figures measured before, then looks up in the database every write the server acknowledged.
+The figures are those of logged-in officers at work: the users start two a second, each logging in
+first, and locust resets its statistics once all have started, so the logins (a deliberately slow
+password hash each) are not counted among the pages read.
 
-    python -m bench.load [--users 20] [--seconds 120] [--databases sqlite,postgres]
+    python -m bench.load [--users 20] [--seconds 120] [--databases sqlite,postgres] [--workers 3 --threads 2]
     python -m bench.load plan FILE      (inside Django: what each account reads and writes)
     python -m bench.load verify FILE    (inside Django: acknowledged writes missing from the database)
 """
@@ -234,9 +237,9 @@ def _summary(prefix: Path) -> dict:
 
 @contextmanager
 def _gunicorn(env: dict, tag: str):
-    """gunicorn as in production (3 workers x 2 threads) on a free port; yields its address."""
+    """gunicorn as in production (3 workers x 2 threads unless told) on a free port; yields its address."""
     port = _free_port()
-    server_env = {**env, "DANVAN_WEB_BIND": f"127.0.0.1:{port}", "DANVAN_WEB_WORKERS": "3", "DANVAN_WEB_THREADS": "2"}
+    server_env = {"DANVAN_WEB_WORKERS": "3", "DANVAN_WEB_THREADS": "2", **env, "DANVAN_WEB_BIND": f"127.0.0.1:{port}"}
     with open(DATA / f"{tag}-gunicorn.log", "w") as log:
         server = subprocess.Popen(
             [str(BIN / "gunicorn"), "-c", "python:danvan.gunicorn_conf", "danvan.wsgi"],
@@ -256,8 +259,8 @@ def _gunicorn(env: dict, tag: str):
 
 def _locust(locustfile: str, host: str, tag: str, env: dict, users: int, seconds: int) -> dict:
     command = [str(BIN / "locust"), "-f", str(ROOT / "bench" / locustfile), "--headless"]
-    command += ["-u", str(users), "-r", str(max(1, users // 4)), "-t", f"{seconds}s", "--host", host]
-    command += ["--csv", str(DATA / tag), "--only-summary", "--loglevel", "WARNING"]
+    command += ["-u", str(users), "-r", str(max(1, users // 10)), "-t", f"{seconds}s", "--host", host]
+    command += ["--csv", str(DATA / tag), "--only-summary", "--loglevel", "WARNING", "--reset-stats"]
     subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     return _summary(DATA / tag)
 
@@ -322,10 +325,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
     options = parser.parse_args(argv)
     shutil.rmtree(DATA, ignore_errors=True)
     DATA.mkdir(parents=True)
-    print(f"danvan load — {options.users} người dùng, {options.seconds} giây mỗi kịch bản, gunicorn 3 × 2 luồng")
+    server = f"gunicorn {options.workers} × {options.threads} luồng"
+    print(f"danvan load — {options.users} người dùng, {options.seconds} giây mỗi kịch bản, {server}")
     failures = 0
     chosen = {name.strip() for name in options.databases.split(",")}
     for key, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
@@ -338,6 +344,7 @@ def main(argv: list[str]) -> int:
                 print(f"\n[{label}] bỏ qua: không kết nối được {PG_URL}")
                 continue
         env = _fresh_database(label)
+        env |= {"DANVAN_WEB_WORKERS": str(options.workers), "DANVAN_WEB_THREADS": str(options.threads)}
         for think in (True, False):
             failures += not _print(label, think, _scenario(label, env, think, options.users, options.seconds))
     return 1 if failures else 0

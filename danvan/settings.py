@@ -42,6 +42,8 @@ def database_from_url(url: str, pgbouncer: bool = False) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
+            # Opening a connection (its pragmas, Django's SQL functions) took 2.3 ms of every request.
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on the busy
                 # timeout instead of failing with "database is locked" on lock upgrade.
