@@ -90,6 +90,7 @@ def exercise(operation, headers: dict, seen: dict[str, set[int]]) -> list:
     return leaks
 
 
+@pytest.mark.sweep
 def test_every_operation_as_a_province_key_and_a_commune_key(demo):
     app = WSGIHandler()
     with requests_keep_the_test_transaction():

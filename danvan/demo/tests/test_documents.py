@@ -165,6 +165,7 @@ def module_reports(client, user, username: str) -> list[Opened]:
     return docs
 
 
+@pytest.mark.sweep
 def test_every_document_renders_for_every_demo_account(client, demo):
     from django.contrib.auth import get_user_model
 

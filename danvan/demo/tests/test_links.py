@@ -10,6 +10,7 @@ from danvan.core.testing.crawl import ACCOUNTS, crawl
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.sweep
 def test_every_link_each_demo_account_is_shown_opens(demo):
     broken = {}
     for username in ACCOUNTS:
