@@ -65,7 +65,7 @@ test-postgres: install
 	@$(BIN)/python -m danvan.core.testing.pgcheck "$(DANVAN_TEST_POSTGRES_URL)"; rc=$$?; \
 	if [ $$rc -eq 3 ]; then echo "PostgreSQL không truy cập được: bỏ qua lượt kiểm thử PostgreSQL."; exit 0; fi; \
 	[ $$rc -eq 0 ] || exit $$rc; \
-	DANVAN_DATABASE_URL="$(DANVAN_TEST_POSTGRES_URL)" $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not browser and not sweep"
+	DANVAN_DATABASE_URL="$(DANVAN_TEST_POSTGRES_URL)" $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not browser and not sweep" --walk-as admin
 
 lint: install
 	$(BIN)/ruff check .

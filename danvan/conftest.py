@@ -114,6 +114,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # An intranet without internet: no name but the live server's resolves. Routing every request through
+    # Playwright would do the same but turns the browser's cache off, and each page then fetched its
+    # fourteen scripts and styles again (two thirds of a page visit).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -140,23 +144,14 @@ def chromium():
 @pytest.fixture
 def page(chromium, live_server):
     """A fresh browser page; requests to anything but the live server fail (offline intranet)."""
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    external: list[str] = []
+    from danvan.core.testing.browser import offline_context
 
-    def guard(route):
-        if route.request.url.startswith(live_server.url):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = offline_context(chromium, live_server, locale="vi-VN")
     page = context.new_page()
     page.base_url = live_server.url
     yield page
     context.close()
-    assert external == [], f"the page tried to reach the internet: {external}"
+    assert context.external == [], f"the page tried to reach the internet: {context.external}"
 
 
 @pytest.fixture

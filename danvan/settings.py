@@ -161,6 +161,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "danvan.urls"
 WSGI_APPLICATION = "danvan.wsgi.application"
 
+# Django's widget templates, the common widgets written out in Python (danvan/core/renderers.py).
+FORM_RENDERER = "danvan.core.renderers.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -18,7 +18,7 @@ from danvan.awards.tests.conftest import ACHIEVEMENT, collective, individual, ma
 from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people
 from danvan.core.testing.jobs import job_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 UNITS = CAST_UNITS
 ALL = set(UNITS)

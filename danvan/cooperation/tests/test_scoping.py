@@ -17,7 +17,7 @@ from danvan.cooperation.tests.conftest import evaluate, make_programme
 from danvan.core.testing.factories import CAST_UNITS, CHANGES, SEES, cast_people
 from danvan.core.testing.uploads import pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 DAY = dt.date(2023, 5, 15)  # every cast unit existed then (the districts ended on 30/6/2025)
 PEOPLE = list(SEES)

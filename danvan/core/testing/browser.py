@@ -4,6 +4,7 @@
 - `unit_select(page, "Đơn vị")`: the <select> behind a picker, to check its value.
 - `fill_date(page, "Ngày công nhận", "05/01/2026")`: type a date dd/mm/yyyy into a date field (flatpickr).
 - `confirm(page)` / `dismiss(page)`: answer the confirmation dialog of an irreversible step.
+- `offline_context(chromium, live_server)`: a browser context that can reach nothing but the live server.
 - `wait_until_ready(page)`, `htmx_answer(page, path)`: wait until the page's scripts ran / HTMX swapped its answer in.
 
 Each waits on what the page shows (the option, the chosen value, the dialog), never on time: the machine may be loaded.
@@ -20,6 +21,21 @@ from playwright.sync_api import Locator, Page, expect
 READY = "() => document.readyState === 'complete' && (!document.querySelector('[hx-post],[hx-get]') || !!window.htmx)"
 DROPDOWN_OPEN = re.compile(r"^(?=.*\bfocus\b)(?=.*\bdropdown-active\b)")
 SETTLED = "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"
+
+
+def offline_context(chromium, live_server, **options):
+    """A browser context that may only talk to the live server; `context.external` lists what it tried
+    to reach elsewhere (the host resolver fails those requests, the listener records them)."""
+    context = chromium.new_context(**({"viewport": {"width": 1280, "height": 900}} | options))
+    context.set_default_timeout(15_000)
+    context.external = []
+
+    def record(request):
+        if not request.url.startswith((live_server.url, "data:", "blob:")):
+            context.external.append(request.url)
+
+    context.on("request", record)
+    return context
 
 
 def wait_until_ready(page) -> None:

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.testing.browser import chosen_units, fill_date, pick_unit, unit_options, unit_select
+from danvan.core.testing.browser import (
+    chosen_units,
+    fill_date,
+    offline_context,
+    pick_unit,
+    unit_options,
+    unit_select,
+)
 from danvan.core.testing.factories import PASSWORD
 from danvan.planning.models import Supervision
 
@@ -25,17 +32,12 @@ def shot(page, name: str) -> None:
 @pytest.fixture
 def en_page(chromium, live_server):
     """A page of a browser whose language is American English (its own date input is mm/dd/yyyy)."""
-    context = chromium.new_context(
-        locale="en-US", timezone_id="America/New_York", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    context.route(
-        "**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
-    )
+    context = offline_context(chromium, live_server, locale="en-US", timezone_id="America/New_York")
     page = context.new_page()
     page.base_url = live_server.url
     yield page
     context.close()
+    assert context.external == [], context.external
 
 
 def log_in(page, user):
@@ -121,3 +123,17 @@ def test_a_step_that_asks_first_takes_no_click_before_the_pages_scripts_are_boun
     assert button.evaluate("(b) => getComputedStyle(b).pointerEvents") == "auto"
     button.click()
     expect(page.get_by_role("dialog")).to_contain_text("Đề nghị công nhận")
+
+
+def test_a_page_cannot_reach_the_internet_and_the_attempt_is_recorded(chromium, live_server):
+    """The guard every browser test relies on: a script or image from outside fails and is listed."""
+    context = offline_context(chromium, live_server)
+    page = context.new_page()
+    page.goto(live_server.url + "/dang-nhap/")
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    with page.expect_event("requestfailed"):
+        page.evaluate("() => { const img = new Image(); img.src = 'http://cdn.example.org/logo.png'; }")
+    context.close()
+    assert failed == ["http://cdn.example.org/logo.png"]
+    assert context.external == ["http://cdn.example.org/logo.png"]

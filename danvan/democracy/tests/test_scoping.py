@@ -24,7 +24,7 @@ from danvan.democracy.tests.conftest import (
     make_record,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 PEOPLE = list(SEES)
 
 

@@ -17,7 +17,7 @@ from danvan.emulation.models import CriteriaSet, Criterion, EvidenceFile, Score,
 from danvan.emulation.tests.conftest import build_tree
 from danvan.org.models import UnitKind
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 PEOPLE = ["admin", "d1_officer", "d1_reviewer", "c1_officer", "c2_officer", "d2_officer", "outsider"]
 SETS = ["P", "D"]

@@ -14,7 +14,7 @@ from danvan.events.services import conferences as conference_services
 from danvan.events.services import contests as services
 from danvan.events.tests.conftest import START, add_entry, add_round, make_conference, make_contest, prize_kind
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 PEOPLE = list(SEES)
 CHILD = {"province": "d1", "d1": "c1", "d2": "c3", "c1": "c1", "c2": "c2", "c3": "c3"}

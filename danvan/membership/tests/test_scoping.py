@@ -16,7 +16,7 @@ from danvan.core.vn import format_number
 from danvan.membership.models import MembershipReport
 from danvan.membership.tests.conftest import enter, org
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 PEOPLE = list(SEES)
 YEAR = 2024  # every cast unit existed through it (the districts ended on 30/6/2025)
 

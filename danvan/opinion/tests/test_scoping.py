@@ -16,7 +16,7 @@ from danvan.opinion.choices import State
 from danvan.opinion.models import Collaborator, ItemFile, OpinionItem
 from danvan.opinion.tests.conftest import make_collaborator, make_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 DAY = dt.date(2025, 5, 15)  # every cast unit existed then (the districts ended on 30/6/2025)
 PEOPLE = list(SEES)

@@ -21,7 +21,7 @@ from danvan.planning.models import (
 from danvan.planning.services import supervision as supervision_services
 from danvan.planning.tests.conftest import make_directive, make_plan, make_supervision, make_task
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 UNITS = CAST_UNITS
 ALL = set(UNITS)

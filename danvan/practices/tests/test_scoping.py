@@ -15,7 +15,7 @@ from danvan.practices import services
 from danvan.practices.choices import Status
 from danvan.practices.models import Amendment, Field, Level, Practice, PracticeFile
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scope_walk]
 
 UNITS = CAST_UNITS
 ALL = set(UNITS)
