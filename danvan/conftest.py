@@ -156,14 +156,18 @@ def page(chromium, live_server):
 
 @pytest.fixture
 def login(page):
+    from danvan.core.testing.browser import wait_until_ready
     from danvan.core.testing.factories import PASSWORD
 
     def do_login(user, password: str = PASSWORD):
         page.goto(page.base_url + "/dang-nhap/")
         page.get_by_label("Tên đăng nhập").fill(user.username)
         page.get_by_label("Mật khẩu").fill(password)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_load_state("networkidle")
+        # The form's answer (the home page, or the login page again with its message) has loaded and its
+        # scripts run; "networkidle" waited half a second more after every login.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Đăng nhập").click()
+        wait_until_ready(page)
         return page
 
     return do_login
