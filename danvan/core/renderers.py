@@ -4,7 +4,8 @@ in Python.
 A list page's filter and bulk forms render about twenty selects, inputs and their options; through Django's
 templates (an include per option and another per attribute list) that took 30 of the page's 85 ms. The
 functions below produce the same HTML as Django's templates, character for character (core/tests/test_renderers.py
-compares both on every form of the project); any other template, or a project override, goes the usual way.
+compares both widget by widget and on every page with a form the province admin reaches); any other template goes
+the usual way. The project must not override these widget templates (that test checks it).
 """
 
 from __future__ import annotations

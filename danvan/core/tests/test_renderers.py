@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django import forms
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.test import Client
 from django.utils.safestring import mark_safe
 
@@ -62,10 +62,12 @@ def test_every_page_with_a_form_is_the_same_with_djangos_renderer(cast, settings
     compared = 0
     for url in pages:
         settings.FORM_RENDERER = "danvan.core.renderers.FormRenderer"
+        assert type(get_default_renderer()) is FormRenderer
         fast = client.get(url)
         if not fast["Content-Type"].startswith("text/html") or b"<form" not in fast.content:
             continue
         settings.FORM_RENDERER = "django.forms.renderers.DjangoTemplates"
+        assert type(get_default_renderer()) is DjangoTemplates  # else both pages came from ours
         django = client.get(url)
         assert TOKENS.sub(r"\1", fast.content.decode()) == TOKENS.sub(r"\1", django.content.decode()), url
         compared += 1
