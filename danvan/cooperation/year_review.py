@@ -15,7 +15,7 @@ def parts(request: ReviewRequest) -> list[ReviewPart]:
     figures: dict[str, int] = {}
     in_force, signed, evaluated, to_evaluate, reviews_done, reviews_due = [], [], 0, 0, 0, 0
     kinds: dict[str, int] = {}
-    for unit in request.units:
+    for unit in request.top_units():
         data = reports.year_data(request.user, unit, request.year, request.today)
         in_force += data.in_force
         signed += data.signed

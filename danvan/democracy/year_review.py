@@ -1,5 +1,8 @@
 """What grassroots democracy adds to the year's review report (Chapter.GOVERNMENT): the same figures as the
-statistics page and the yearly report (`figures.totals`), over the report's units, as the user may see them."""
+statistics page and the yearly report (`figures.totals`) for the report's unit, as the user may see them.
+
+The area of `figures.totals` is the unit with everything ever merged into it, so the report's other units
+(those its records carry) are already in it: adding their totals would count them twice."""
 
 from __future__ import annotations
 
@@ -10,10 +13,9 @@ from danvan.documents.year_review import Chapter, ReviewPart, ReviewRequest
 
 
 def parts(request: ReviewRequest) -> list[ReviewPart]:
-    found = [figures.totals(request.user, request.year, unit, request.today) for unit in request.units]
-    if not found or not any(t.records for t in found):
+    t = figures.totals(request.user, request.year, request.units[0], request.today)
+    if not t.records:
         return []
-    t = found[0] if len(found) == 1 else _sum(found, request.year)
     blocks = [
         Paragraph(
             f"Thực hiện dân chủ ở cơ sở: {format_number(t.records)} đơn vị cơ sở theo dõi trên hệ thống; Ban Chỉ đạo "
@@ -49,26 +51,3 @@ def parts(request: ReviewRequest) -> list[ReviewPart]:
             order=2,
         )
     ]
-
-
-def _sum(found: list[figures.Totals], year: int) -> figures.Totals:
-    """Several top units (an installation with two provinces): their totals added up."""
-    total = figures.Totals(year=year)
-    for t in found:
-        for name in ("records", "reviewed", "review_expected", "communes", "communes_recorded", "items", "done",
-                     "matters", "decided", "pending", "households", "agreeing", "villages", "dialogues",
-                     "participants", "issues", "resolved"):  # fmt: skip
-            setattr(total, name, getattr(total, name) + getattr(t, name))
-        for kind, n in t.by_kind.items():
-            total.by_kind[kind] = total.by_kind.get(kind, 0) + n
-        for method, n in t.matters_by_method.items():
-            total.matters_by_method[method] = total.matters_by_method.get(method, 0) + n
-        for kind, states in t.charters.items():
-            for state, n in states.items():
-                total.charters.setdefault(kind, {})[state] = total.charters.get(kind, {}).get(state, 0) + n
-        if not total.boards:
-            total.boards = [figures.BoardRow(b.label) for b in t.boards]
-        for mine, theirs in zip(total.boards, t.boards, strict=True):
-            for name in ("boards", "members", "meetings", "recommendations", "resolved"):
-                setattr(mine, name, getattr(mine, name) + getattr(theirs, name))
-    return total

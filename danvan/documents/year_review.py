@@ -16,6 +16,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from django.db.models import Q
+
+from danvan.core import scoping
 from danvan.documents.spec import Block
 
 
@@ -52,7 +55,7 @@ class ReviewRequest:
 
     user: object
     year: int
-    units: tuple  # Unit rows; the scope is their subtrees (and what was merged into them)
+    units: tuple  # Unit rows: the report's unit, then those its records carry in the report's mode
     today: dt.date
 
     @property
@@ -62,6 +65,26 @@ class ReviewRequest:
     @property
     def end(self) -> dt.date:
         return dt.date(self.year, 12, 31)
+
+    def area(self, lookup: str = "unit__path") -> Q:
+        """Rows whose unit (reached through `lookup`, a path) lies in one of the request's units' subtrees.
+
+        Every part counts the same area: the units the report's mode carries (review_request chose them),
+        not every unit ever merged into the first one, so a report "as at" 2019 leaves out a province that
+        merged into it in 2025, as its statistics do."""
+        q = Q(pk__in=[])
+        for path in self.top_paths():
+            q |= scoping.subtree_q(lookup, path)
+        return q
+
+    def top_paths(self) -> list[str]:
+        """The request's units' paths, those below another left out (their rows are already in its subtree)."""
+        return scoping.minimal_paths(unit.path for unit in self.units)
+
+    def top_units(self) -> list:
+        """The request's units whose subtrees do not overlap: a part that sums unit by unit counts each row once."""
+        paths = set(self.top_paths())
+        return [unit for unit in self.units if unit.path in paths]
 
 
 @dataclass

@@ -7,9 +7,6 @@ review report names the units those pages name.
 
 from __future__ import annotations
 
-from django.db.models import Q
-
-from danvan.core import scoping
 from danvan.core.vn import format_number
 from danvan.documents.phrasing import join_names
 from danvan.documents.spec import Paragraph
@@ -22,10 +19,9 @@ LEADERS = 3  # units named per sheet (more when they tie)
 
 
 def parts(request: ReviewRequest) -> list[ReviewPart]:
-    area = Q(pk__in=[])
-    for path in scoping.minimal_paths(u.path for u in request.units):
-        area |= scoping.subtree_q("unit__path", path)
-    sheets = list(CriteriaSet.objects.restrict(request.user).filter(area, year=request.year).order_by("name", "id"))
+    sheets = list(
+        CriteriaSet.objects.restrict(request.user).filter(request.area(), year=request.year).order_by("name", "id")
+    )
     year = request.year
     figures = {"sheets": len(sheets), "scorecards": 0, "finalized": 0}
     if not sheets:

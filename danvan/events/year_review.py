@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, Sum
 
-from danvan.core import scoping
 from danvan.core.vn import format_number
 from danvan.documents.spec import Column, Paragraph, Table
 from danvan.documents.year_review import Chapter, ReviewPart, ReviewRequest
@@ -17,18 +16,10 @@ CONTESTS_TITLE = "Tổ chức các hội thi, cuộc thi"
 CONFERENCES_TITLE = "Hội nghị, tọa đàm và khen thưởng tại hội nghị"
 
 
-def area_q(request: ReviewRequest, lookup: str = "unit__path") -> Q:
-    history = scoping.with_history({unit.pk: unit.path for unit in request.units})
-    q = Q(pk__in=[])
-    for path in scoping.minimal_paths(history.values()):
-        q |= scoping.subtree_q(lookup, path)
-    return q
-
-
 def contests_part(request: ReviewRequest) -> ReviewPart:
     contests = (
         Contest.objects.restrict(request.user)
-        .filter(area_q(request), start_date__year=request.year, start_date__lte=request.today)
+        .filter(request.area(), start_date__year=request.year, start_date__lte=request.today)
         .select_related("kind")
         .annotate(entry_count=Count("entries", distinct=True), prize_count=Count("prizes", distinct=True))
         .order_by("start_date", "id")
@@ -60,7 +51,7 @@ def contests_part(request: ReviewRequest) -> ReviewPart:
 
 def conferences_part(request: ReviewRequest) -> ReviewPart:
     held = Conference.objects.restrict(request.user).filter(
-        area_q(request), date__year=request.year, date__lte=request.today
+        request.area(), date__year=request.year, date__lte=request.today
     )
     by_kind = list(held.values("kind__name", "kind__order").annotate(n=Count("id")).order_by("kind__order"))
     presented = PresentedAward.objects.filter(conference__in=held.values("pk"))

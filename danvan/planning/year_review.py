@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from danvan.core import scoping
 from danvan.core.vn import format_number, text_date
 from danvan.documents.spec import Heading, Paragraph
 from danvan.documents.year_review import Chapter, ReviewPart, ReviewRequest
@@ -20,20 +19,6 @@ from danvan.planning.models import Directive, KeyTask, Recommendation, Supervisi
 from danvan.planning.reports import reviews_rows
 
 LISTED = 10  # overdue reviews and tasks, findings named one by one; the rest are counted
-
-
-def area(request: ReviewRequest, lookup: str) -> Q:
-    """Rows whose unit (through `lookup`, a path) lies in the subtree of one of the request's units."""
-    q = Q(pk__in=[])
-    for path in scoping.minimal_paths(u.path for u in request.units):
-        q |= scoping.subtree_q(lookup, path)
-    return q
-
-
-def _units(request: ReviewRequest) -> list:
-    """The request's units whose subtrees do not overlap (a unit below another is already counted)."""
-    paths = set(scoping.minimal_paths(u.path for u in request.units))
-    return [u for u in request.units if u.path in paths]
 
 
 def _sentence(text: str) -> str:
@@ -56,10 +41,10 @@ def _counted(parts: list[tuple[int, str]]) -> str:
 def directives_part(request: ReviewRequest) -> ReviewPart:
     """New directives followed, and the reviews due in the year with their state on the report's date."""
     year, day = request.year, request.today
-    directives = Directive.objects.restrict(request.user).filter(area(request, "unit__path"), issued_on__year=year)
+    directives = Directive.objects.restrict(request.user).filter(request.area(), issued_on__year=year)
     by_type = list(directives.order_by().values_list("type__name").annotate(n=Count("id")).order_by("-n", "type__name"))
     total = sum(n for _, n in by_type)
-    rows = [row for unit in _units(request) for row in reviews_rows(request.user, year, unit, day)]
+    rows = [row for unit in request.top_units() for row in reviews_rows(request.user, year, unit, day)]
     done = [r for r in rows if r.state == ReviewState.DONE]
     overdue = [r for r in rows if r.state == ReviewState.OVERDUE]
     pending = [r for r in rows if r.state == ReviewState.PENDING]
@@ -116,13 +101,13 @@ def tasks_part(request: ReviewRequest) -> ReviewPart:
     year, day = request.year, request.today
     tasks = (
         KeyTask.objects.restrict(request.user)
-        .filter(area(request, "plan__unit__path"), deadline__year=year)
+        .filter(request.area("plan__unit__path"), deadline__year=year)
         .with_state(day)
     )
     counts = dict(tasks.order_by().values_list("state").annotate(n=Count("id")))
     plans = (
         KeyTask.objects.restrict(request.user)
-        .filter(area(request, "plan__unit__path"), plan__year_start__lte=year, plan__year_end__gte=year)
+        .filter(request.area("plan__unit__path"), plan__year_start__lte=year, plan__year_end__gte=year)
         .order_by()
         .values("plan")
         .distinct()
@@ -181,7 +166,7 @@ def supervision_part(request: ReviewRequest) -> ReviewPart:
     year, day = request.year, request.today
     held_q = Q(actual_start__isnull=False, actual_start__lte=day)
     concluded_q = Q(concluded_on__isnull=False, concluded_on__lte=day)
-    programme = Supervision.objects.restrict(request.user).filter(area(request, "unit__path"), year=year)
+    programme = Supervision.objects.restrict(request.user).filter(request.area(), year=year)
     grouped = (
         programme.order_by()
         .values_list("activity", "mode")
@@ -275,7 +260,7 @@ def next_year_part(request: ReviewRequest) -> ReviewPart | None:
     tasks = list(
         KeyTask.objects.restrict(request.user)
         .filter(
-            area(request, "plan__unit__path"),
+            request.area("plan__unit__path"),
             plan__year_start__lte=following,
             plan__year_end__gte=following,
             deadline__year=following,

@@ -29,7 +29,6 @@ from danvan.opinion.choices import ReceptionStatus
 from danvan.opinion.models import OpinionItem, Reception
 from danvan.org.services import default_unit
 from danvan.planning.models import KeyTask, Milestone, Supervision
-from danvan.planning.year_review import area
 from danvan.review import assemble
 from danvan.stats import cube
 from danvan.stats.report_data import Filters, practice_report
@@ -73,7 +72,7 @@ def render_pages(name: str, content: bytes) -> None:
 
 def check_against_modules(client, user, unit, year: int, review, text: str) -> None:
     """Each part's figures equal what the module's own page or query gives for the same scope and day (the
-    scope: the review's units, `planning.year_review.area`)."""
+    scope: the review's units, `ReviewRequest.area`)."""
     day = review.request.today
     start, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), day)
     # "Dân vận khéo": the statistics page, in both modes.
@@ -101,14 +100,11 @@ def check_against_modules(client, user, unit, year: int, review, text: str) -> N
     assert figures["reviews_due"] == due.count()
     assert figures["reviews_done"] == due.filter(report_date__lte=day).count()
     figures = review.part(Chapter.LEADERSHIP, TASKS).figures
-    tasks = KeyTask.objects.restrict(user).filter(area(review.request, "plan__unit__path"), deadline__year=year)
+    tasks = KeyTask.objects.restrict(user).filter(review.request.area("plan__unit__path"), deadline__year=year)
     assert figures["tasks"] == tasks.count()
     assert figures["tasks_overdue"] == tasks.exclude(status="done").filter(deadline__lt=day).count()
     figures = review.part(Chapter.SUPERVISION, SUPERVISION).figures
-    assert (
-        figures["planned"]
-        == Supervision.objects.restrict(user).filter(area(review.request, "unit__path"), year=year).count()
-    )
+    assert figures["planned"] == Supervision.objects.restrict(user).filter(review.request.area(), year=year).count()
     # Awards and score sheets.
     figures = review.part(Chapter.EMULATION, "Công tác khen thưởng").figures
     awarded = (
@@ -117,7 +113,7 @@ def check_against_modules(client, user, unit, year: int, review, text: str) -> N
     assert figures["collectives"] + figures["individuals"] == awarded.count()
     figures = review.part(Chapter.EMULATION, "Chấm điểm thi đua").figures
     final = Scorecard.objects.restrict(user).filter(
-        area(review.request, "criteria_set__unit__path"), criteria_set__year=year, status=Status.FINAL
+        review.request.area("criteria_set__unit__path"), criteria_set__year=year, status=Status.FINAL
     )
     assert figures["finalized"] == final.count()
     # Grassroots democracy: its statistics page for the same area and year.

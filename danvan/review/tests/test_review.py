@@ -144,6 +144,39 @@ def test_today_mode_counts_what_merged_into_the_unit(cast):
     assert [u.pk for u in today.request.units] == [cast.c1.pk, cast.c2.pk]
 
 
+def test_every_part_counts_a_merged_communes_records_once_and_only_in_todays_borders(cast):
+    """C2's 2024 contest, directives and programme (C2 merged into C1 on 1/7/2025): C1's 2024 review as at
+    2024 leaves them out, as its movement part does; in today's borders each is counted once. Grassroots
+    democracy counts a unit with all it absorbed, as its statistics page does, and once in either mode."""
+    from danvan.cooperation.tests.conftest import make_programme
+    from danvan.democracy.tests.conftest import make_record
+    from danvan.events.tests.conftest import make_contest
+    from danvan.org.choices import LineageKind
+    from danvan.org.services import record_lineage
+    from danvan.planning.models import Directive
+    from danvan.planning.tests.conftest import make_directive
+
+    day = dt.date(2024, 5, 10)
+    make_contest(cast.admin, cast.c2, start=day, end=dt.date(2024, 6, 10))
+    make_directive(cast.admin, cast.c2, number="05-KL/ĐU", issued_on=day, issuer="Đảng ủy xã")
+    make_programme(cast.admin, cast.c2, number="01-CTr/ĐU-MTTQ", signed_on=day)
+    make_record(cast.admin, cast.c2, year=2024)
+    record_lineage(LineageKind.MERGE, dt.date(2025, 7, 1), [cast.c1, cast.c2], [cast.c1])
+    counted = {}
+    for mode in (cube.AS_AT, cube.TODAY):
+        review = assemble.build(cast.admin, 2024, cast.c1, mode, day=dt.date(2025, 1, 15))
+        counted[mode] = (
+            review.part(Chapter.MOVEMENT, "Tổ chức các hội thi, cuộc thi").figures["contests"],
+            review.part(Chapter.LEADERSHIP, "Ban hành, triển khai văn bản chỉ đạo; sơ kết, tổng kết").figures[
+                "directives"
+            ],
+            sum(part.figures["in_force"] for part in review.chapter(Chapter.COOPERATION)),
+            review.part(Chapter.GOVERNMENT, "Thực hiện dân chủ ở cơ sở").figures["records"],
+        )
+    directives = Directive.objects.filter(unit=cast.c2, issued_on__year=2024).count()  # the programme's too
+    assert counted == {cube.AS_AT: (0, 0, 0, 1), cube.TODAY: (1, directives, 1, 1)}
+
+
 # --- The page, the download, the command line ---------------------------------------------------
 
 
