@@ -20,6 +20,7 @@ from django.db.models import Q
 
 from danvan.core import scoping
 from danvan.documents.spec import Block
+from danvan.org.areas import AS_AT
 
 
 class Chapter(IntEnum):
@@ -57,6 +58,7 @@ class ReviewRequest:
     year: int
     units: tuple  # Unit rows: the report's unit, then those its records carry in the report's mode
     today: dt.date
+    mode: str = AS_AT  # org.areas: as at the time, or mapped to today's units (what `units` were drawn for)
 
     @property
     def start(self) -> dt.date:

@@ -30,42 +30,10 @@ from danvan.core.vn import sort_key, text_date
 from danvan.membership.choices import SECTOR_FIELDS, SECTORS
 from danvan.membership.models import MembershipReport, Organization, PopulationFigure
 from danvan.org import services as org_services
+from danvan.org.areas import AS_AT, TODAY, Area, report_area
 from danvan.org.models import Unit
 
-AS_AT, TODAY = "as_at", "today"
-MODES = {AS_AT: "Tại thời điểm đó", TODAY: "Quy về đơn vị hiện nay"}
 SUMS = ("members", "women", "ethnic_minority", "religious", *SECTOR_FIELDS)
-
-
-# --- The area ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Area:
-    """What a year's statistics cover: the root and the units whose figures it carries (none: everything
-    the user sees). `day` is the day whose units the rows show: the year's end (or today, within the year)
-    as at the time, today when mapped to today's units."""
-
-    root: Unit | None
-    year: int
-    mode: str
-    day: dt.date
-    members: dict[int, Unit] = field(default_factory=dict)
-
-    @property
-    def paths(self) -> list[str]:
-        return scoping.minimal_paths(u.path for u in self.members.values())
-
-    def absorbed(self) -> list[Unit]:
-        """Carried units other than the root that ended before the area's day (Long An in Tây Ninh's 2025)."""
-        ended = [u for pk, u in self.members.items() if pk != self.root.pk and not u.is_valid_on(self.day)]
-        return sorted(ended, key=lambda u: u.path)
-
-
-def area_of(root: Unit | None, year: int, mode: str = AS_AT) -> Area:
-    today = org_services.today()
-    day = today if mode == TODAY else min(dt.date(year, 12, 31), today)
-    return Area(root, year, mode, day, org_services.carried_units(root, day) if root is not None else {})
 
 
 def _in_area(qs: QuerySet, area: Area) -> QuerySet:
@@ -191,7 +159,7 @@ class Summary:
 
 
 def summary(user, root, year: int, mode: str = AS_AT, by_unit: bool = True) -> Summary:
-    area = area_of(root, year, mode)
+    area = report_area(root, year, mode)
     reports = counted_reports(user, area)
     grouped = (
         reports.values("organization", "year")

@@ -8,9 +8,9 @@ from django.utils import timezone
 from danvan.core import scoping
 from danvan.core.forms import BootstrapFormMixin, FilterForm, UnitChoiceField
 from danvan.membership.choices import SECTORS, Period
-from danvan.membership.figures import MODES
 from danvan.membership.models import Organization
 from danvan.membership.services import BREAKDOWN, FIGURES, prefix
+from danvan.org.areas import MODES
 from danvan.org.models import Unit
 from danvan.org.services import owner_units
 

@@ -68,4 +68,4 @@ def membership_part(data: Summary) -> ReviewPart:
 
 
 def parts(request: ReviewRequest) -> list[ReviewPart]:
-    return [membership_part(summary(request.user, request.units[0], request.year))]
+    return [membership_part(summary(request.user, request.units[0], request.year, request.mode))]

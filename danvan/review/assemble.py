@@ -5,7 +5,7 @@ Every installed danvan app that offers `year_review.parts(request)` (the contrac
 and the parts are put in the order of a provincial review report (`Chapter`, then each part's `order`).
 The "Dân vận khéo" figures are added here (`review.parts.movement`), from the statistics report itself.
 
-The scope is one unit as it was in the year (`stats.cube.report_scope`: a province alone before its
+The scope is one unit as it was in the year (`stats.areas.report_area`: a province alone before its
 merger, a commune formed in 2025 with the communes it came from), or as it is today when the clerk asks;
 the request carries the unit first, then the units its records carry. The document is issued by the owner
 of that scope on the report's date (`documents.services.report_day`, `scope_issuer`): the 2021 report by
@@ -35,11 +35,11 @@ from danvan.documents.services import compose, report_day, scope_issuer
 from danvan.documents.spec import Document, Heading, Paragraph
 from danvan.documents.year_review import CHAPTER_TITLES, Chapter, ReviewPart, ReviewRequest
 from danvan.opinion.reports import clerk_paragraphs
+from danvan.org import areas
 from danvan.review.parts import movement
-from danvan.stats import cube
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-MODES = (cube.AS_AT, cube.TODAY)
+MODES = (areas.AS_AT, areas.TODAY)
 
 
 def hint(text: str) -> str:
@@ -74,7 +74,7 @@ class ClerkText:
 @dataclass
 class Review:
     request: ReviewRequest
-    scope: cube.Scope
+    scope: areas.Area
     mode: str
     parts: list[ReviewPart] = field(default_factory=list)
 
@@ -101,16 +101,16 @@ def contributors() -> list:
     return found
 
 
-def review_request(user, year: int, unit, mode: str = cube.AS_AT, day: dt.date | None = None) -> tuple:
+def review_request(user, year: int, unit, mode: str = areas.AS_AT, day: dt.date | None = None) -> tuple:
     """The request every app answers, and the scope it was drawn from: `unit` first, then the units its
     records carry in that mode (merged, split or renamed into it)."""
-    scope = cube.report_scope(unit, year, mode)
+    scope = areas.report_area(unit, year, mode)
     carried = sorted((u for pk, u in scope.members.items() if pk != unit.pk), key=lambda u: u.path)
     day = day or report_day(year, unit)
-    return ReviewRequest(user=user, year=year, units=(unit, *carried), today=day), scope
+    return ReviewRequest(user=user, year=year, units=(unit, *carried), today=day, mode=mode), scope
 
 
-def build(user, year: int, unit, mode: str = cube.AS_AT, day: dt.date | None = None) -> Review:
+def build(user, year: int, unit, mode: str = areas.AS_AT, day: dt.date | None = None) -> Review:
     """Every part of the year's review for `unit`, in the report's order."""
     request, scope = review_request(user, year, unit, mode, day)
     parts = list(movement.parts(request, mode))

@@ -8,17 +8,17 @@ from django import forms
 from django.utils import timezone
 
 from danvan.core.forms import BootstrapFormMixin, UnitChoiceField
+from danvan.org import areas
 from danvan.org.models import Unit
 from danvan.org.services import default_unit
 from danvan.review.assemble import ClerkText
-from danvan.stats import cube
 from danvan.stats.report_data import top_units
 
 FIRST_YEAR = 2015
 MSG_UNIT = "Đơn vị đã chọn không có hoặc ngoài phạm vi của bạn."
 MODE_CHOICES = [
-    (cube.AS_AT, "Theo đơn vị tại thời điểm năm báo cáo"),
-    (cube.TODAY, "Quy về đơn vị hiện nay (gồm cả đơn vị đã sáp nhập vào)"),
+    (areas.AS_AT, "Theo đơn vị tại thời điểm năm báo cáo"),
+    (areas.TODAY, "Quy về đơn vị hiện nay (gồm cả đơn vị đã sáp nhập vào)"),
 ]
 # Form field -> ClerkText attribute.
 CLERK_FIELDS = {
@@ -46,7 +46,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
     )
     nam = forms.TypedChoiceField(label="Năm tổng kết", coerce=int, error_messages={"required": "Chọn năm tổng kết."})
     che_do = forms.ChoiceField(
-        label="Cách tính theo đơn vị", choices=MODE_CHOICES, initial=cube.AS_AT, widget=forms.RadioSelect
+        label="Cách tính theo đơn vị", choices=MODE_CHOICES, initial=areas.AS_AT, widget=forms.RadioSelect
     )
     uu_diem = _text("Ưu điểm", "Những kết quả nổi bật. Để trống: báo cáo để sẵn chỗ viết. Mỗi dòng là một đoạn văn.")
     han_che = _text("Hạn chế, nguyên nhân", "Hạn chế, khuyết điểm; nguyên nhân khách quan, chủ quan.")
@@ -73,7 +73,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
             unit = next(
                 (u for u in sorted(visible.values(), key=lambda u: (u.depth, u.path)) if u.is_valid_on(today)), None
             )
-        return {"don_vi": str(unit.pk) if unit else "", "nam": str(year), "che_do": cube.AS_AT}
+        return {"don_vi": str(unit.pk) if unit else "", "nam": str(year), "che_do": areas.AS_AT}
 
     @classmethod
     def from_request(cls, request) -> ReviewForm:

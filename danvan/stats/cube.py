@@ -16,11 +16,11 @@ from django.db.models import Count, Q, QuerySet
 from danvan.core import scoping
 from danvan.core.vn import percent, sort_key, text_date
 from danvan.org import services as org_services
+from danvan.org.areas import AS_AT, TODAY, Area, report_area
 from danvan.org.models import Bloc, Unit, UnitQuerySet
 from danvan.practices.choices import Kind, Status, Subject
 from danvan.practices.models import Field, Level, Practice
 
-AS_AT, TODAY = "as_at", "today"
 RECOGNIZED = Q(status=Status.RECOGNIZED)
 # COUNT(*) rather than COUNT(id): the covering (year, level, status) and (year, unit, status)
 # indexes then answer alone (an index-only scan: 60 ms instead of 600 ms for 500,000 rows).
@@ -64,50 +64,12 @@ class Table:
             self.total.previous_recognized = sum(r.previous_recognized or 0 for r in self.rows)
 
 
-@dataclass
-class Scope:
-    """What a report for `year` covers: the root unit and the units whose records it carries.
-
-    Both the year and the year before are counted over the same units, so a change compares like
-    with like. AS_AT: the root as it was in `year` (a province that continues through a later merge
-    is itself alone; what had merged into it by the end of the year is included). TODAY: the root
-    as it is today, with everything it inherited.
-    """
-
-    root: Unit | None
-    year: int
-    mode: str
-    day: dt.date  # the day whose units the rows show and records are mapped to
-    members: dict[int, Unit] = field(default_factory=dict)  # the root and the units it carries
-
-    @property
-    def paths(self) -> list[str]:
-        return scoping.minimal_paths(u.path for u in self.members.values())
-
-    def absorbed(self) -> list[Unit]:
-        """Carried units other than the root that ended before `day` (Long An in Tây Ninh's 2025)."""
-        ended = [
-            u for pk, u in self.members.items() if self.root and pk != self.root.pk and not u.is_valid_on(self.day)
-        ]
-        return sorted(ended, key=lambda u: sort_key(u.name))
-
-
-def reference_day(year: int, mode: str) -> dt.date:
-    today = org_services.today()
-    return today if mode == TODAY else min(dt.date(year, 12, 31), today)
-
-
-def report_scope(root: Unit | None, year: int, mode: str = AS_AT) -> Scope:
-    day = reference_day(year, mode)
-    return Scope(root, year, mode, day, org_services.carried_units(root, day) if root is not None else {})
-
-
-def practices_for(user, unit: Unit | None = None, kind: str | None = None, scope: Scope | None = None) -> QuerySet:
+def practices_for(user, unit: Unit | None = None, kind: str | None = None, scope: Area | None = None) -> QuerySet:
     """The practices a report may count: the user's scope, narrowed to the report's scope (or to a
     unit and everything it ever inherited when no scope is given)."""
     qs = Practice.objects.restrict(user)
     if scope is None and unit is not None:
-        scope = report_scope(unit, org_services.today().year, TODAY)
+        scope = report_area(unit, org_services.today().year, TODAY)
     if scope is not None and scope.root is not None:
         q = Q()
         for path in scope.paths:
@@ -227,14 +189,14 @@ def _bucketer(row_units: list[Unit]):
     return bucket
 
 
-def _below(scope: Scope) -> UnitQuerySet:
+def _below(scope: Area) -> UnitQuerySet:
     """Units one level below the root and the units it carries (the provinces without a root)."""
     if scope.root is None:
         return Unit.objects.filter(parent__isnull=True)
     return Unit.objects.filter(parent__in=list(scope.members))
 
 
-def _row_units(scope: Scope) -> list[Unit]:
+def _row_units(scope: Area) -> list[Unit]:
     """The rows: AS_AT, the units of the year (any that existed during it); TODAY, today's units."""
     fields = ("name", "path", "parent_id", "valid_from", "valid_until", "parent__name")
     qs = _below(scope).select_related("parent").only(*fields)
@@ -243,7 +205,7 @@ def _row_units(scope: Scope) -> list[Unit]:
     return list(qs.valid_during(dt.date(scope.year, 1, 1), scope.day))
 
 
-def _period(unit: Unit, scope: Scope) -> str:
+def _period(unit: Unit, scope: Area) -> str:
     """ "đến 30/6/2025" for a unit gone before the report's day, "từ 1/7/2025" for one new in its year."""
     if unit.valid_until is not None and unit.valid_until < scope.day:
         return f"đến {text_date(unit.valid_until)}"
@@ -252,7 +214,7 @@ def _period(unit: Unit, scope: Scope) -> str:
     return ""
 
 
-def by_unit(qs: QuerySet, scope: Scope, *, previous: bool = True) -> Table:
+def by_unit(qs: QuerySet, scope: Area, *, previous: bool = True) -> Table:
     """Counts rolled up to the units directly below the root, both years over the same units.
 
     AS_AT: the units as they were in the year (districts of 2019); last year's records of a unit
@@ -335,7 +297,7 @@ def by_unit(qs: QuerySet, scope: Scope, *, previous: bool = True) -> Table:
     return Table(title="Theo đơn vị", dimension="unit", rows=result)
 
 
-def _former_rows(paths: list[str], scope: Scope) -> dict[str, tuple[Unit, bool]]:
+def _former_rows(paths: list[str], scope: Area) -> dict[str, tuple[Unit, bool]]:
     """For records that no row of the year takes, the unit they stay under (one query): the unit one
     level below the root (or below a unit it carries) that holds them, or that carried unit itself
     for records registered at it directly (True)."""

@@ -15,6 +15,7 @@ from danvan.awards.models import Proposal
 from danvan.core import scoping
 from danvan.emulation.choices import Status as CardStatus
 from danvan.emulation.models import Scorecard
+from danvan.org import areas
 from danvan.org import services as org_services
 from danvan.org.models import Unit
 from danvan.org.services import default_unit
@@ -132,7 +133,7 @@ def choose_year(unit: Unit | None, raw: str | None) -> int:
 def build(user, raw_year: str | None = None) -> Dashboard:
     unit = default_unit(user)
     year = choose_year(unit, raw_year)
-    scope = cube.report_scope(unit, year, cube.AS_AT)
+    scope = areas.report_area(unit, year, areas.AS_AT)
     qs = cube.practices_for(user, scope=scope)
     trend = cube.by_year(qs, range(year - 4, year + 1))
     by_unit = cube.by_unit(qs, scope, previous=False)

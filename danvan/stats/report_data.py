@@ -21,6 +21,7 @@ from danvan.documents.phrasing import (
     scope_sentence,
     split_sentence,
 )
+from danvan.org import areas
 from danvan.org.divisions import REFORM_DATE
 from danvan.org.models import Unit
 from danvan.org.services import default_unit, single_top_unit  # noqa: F401 (re-exported for older callers)
@@ -35,7 +36,7 @@ MSG_UNIT_OUT_OF_SCOPE = "Đơn vị đã chọn không có hoặc ngoài phạm 
 class Filters:
     year: int
     unit: Unit | None = None  # None: the user's whole scope
-    mode: str = cube.AS_AT
+    mode: str = areas.AS_AT
     kind: str = ""  # "", Kind.MODEL or Kind.EXEMPLAR
 
     @property
@@ -47,7 +48,7 @@ class Filters:
 class Report:
     filters: Filters
     scope_label: str
-    scope: cube.Scope
+    scope: areas.Area
     tables: dict[str, cube.Table]
     by_unit: cube.Table
     trend: cube.Table
@@ -66,7 +67,7 @@ def top_units(user) -> list[Unit]:
 def practice_report(user, filters: Filters) -> Report:
     """Every table of the year over one scope: the same units, the same definition of "last year"."""
     year = filters.year
-    scope = cube.report_scope(filters.unit, year, filters.mode)
+    scope = areas.report_area(filters.unit, year, filters.mode)
     qs = cube.practices_for(user, kind=filters.kind or None, scope=scope)
     tables = {dim: cube.by_dimension(qs, year, dim) for dim in DIMENSION_ORDER}
     by_unit = cube.by_unit(qs, scope)
@@ -96,8 +97,8 @@ def sentences(report: Report) -> list[str]:
     carried = [f"{u.name} (đến {text_date(u.valid_until)})" for u in report.scope.absorbed() if u.valid_until]
     recent = [name for name, u in zip(carried, report.scope.absorbed(), strict=True) if u.valid_until.year >= year - 1]
     if dt.date(year - 1, 1, 1) < REFORM_DATE <= dt.date(year, 12, 31):
-        result.append(reform_sentence(year, REFORM_DATE, recent, filters.mode == cube.TODAY))
-    elif recent or (filters.mode == cube.TODAY and carried):
+        result.append(reform_sentence(year, REFORM_DATE, recent, filters.mode == areas.TODAY))
+    elif recent or (filters.mode == areas.TODAY and carried):
         result.append(scope_sentence(report.scope_label, carried))
     total = levels.total.registered
     for dim, lead in (("field", "Theo lĩnh vực"), ("bloc", "Theo khối")):
@@ -136,9 +137,9 @@ def parse_filters(user, params) -> tuple[Filters, list[str]]:
             notes.append(MSG_UNIT_OUT_OF_SCOPE)
         else:
             unit = chosen
-    mode = params.get("che_do", cube.AS_AT)
-    if mode not in (cube.AS_AT, cube.TODAY):
-        mode = cube.AS_AT
+    mode = params.get("che_do", areas.AS_AT)
+    if mode not in (areas.AS_AT, areas.TODAY):
+        mode = areas.AS_AT
     kind = params.get("loai", "")
     if kind not in ("", Kind.MODEL, Kind.EXEMPLAR):
         kind = ""

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from danvan.api import serializers as s
 from danvan.core.replica import reading_replica
-from danvan.stats import cube
+from danvan.org import areas
 from danvan.stats.report_data import MSG_UNIT_OUT_OF_SCOPE, parse_filters, practice_report
 
 # --- Statistics ----------------------------------------------------------------------------------
@@ -20,7 +20,7 @@ STATISTICS_PARAMETERS = [
     OpenApiParameter(
         "mode",
         str,
-        enum=[cube.AS_AT, cube.TODAY],
+        enum=[areas.AS_AT, areas.TODAY],
         description="as_at: đơn vị như vào năm đó; today: theo đơn vị hiện nay (như báo cáo)",
     ),
     OpenApiParameter("kind", str, enum=["model", "exemplar"], description="Chỉ mô hình hoặc chỉ điển hình"),
@@ -33,7 +33,7 @@ class StatisticsView(APIView):
     @extend_schema(parameters=STATISTICS_PARAMETERS, responses=s.StatisticsSerializer, summary="Thống kê như báo cáo")
     def get(self, request):
         params = {REPORT_NAMES[k]: v for k, v in request.query_params.items() if k in REPORT_NAMES}
-        if params.get("che_do") not in (None, cube.AS_AT, cube.TODAY):
+        if params.get("che_do") not in (None, areas.AS_AT, areas.TODAY):
             raise exceptions.ValidationError({"mode": ["Chế độ phải là as_at hoặc today."]})
         if params.get("loai") not in (None, "", "model", "exemplar"):
             raise exceptions.ValidationError({"kind": ["Loại phải là model hoặc exemplar."]})

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from danvan.membership import figures
+from danvan.org import areas
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,8 @@ def rows(summary) -> dict[str, tuple[int, int | None]]:
 
 
 def test_2025_the_same_province_total_in_both_modes(cast, reform):
-    at = figures.summary(cast.admin, cast.province, 2025, figures.AS_AT)
-    today = figures.summary(cast.admin, cast.province, 2025, figures.TODAY)
+    at = figures.summary(cast.admin, cast.province, 2025, areas.AS_AT)
+    today = figures.summary(cast.admin, cast.province, 2025, areas.TODAY)
     for summary in (at, today):
         assert (summary.memberships, summary.previous_memberships) == (2635, 2450)
         assert (summary.population, summary.previous_population) == (13500 + 7100, 9000 + 4000 + 7000)
@@ -51,8 +52,8 @@ def test_2025_the_same_province_total_in_both_modes(cast, reform):
 
 
 def test_2024_as_at_the_time_leaves_out_the_province_merged_later(cast, reform):
-    at = figures.summary(cast.admin, cast.province, 2024, figures.AS_AT)
-    today = figures.summary(cast.admin, cast.province, 2024, figures.TODAY)
+    at = figures.summary(cast.admin, cast.province, 2024, areas.AS_AT)
+    today = figures.summary(cast.admin, cast.province, 2024, areas.TODAY)
     assert at.memberships == 600 + 300 + 100 + 50 + 1000 and at.absorbed == []
     assert today.memberships == at.memberships + 400  # Long An's commune, today in the province
     assert rows(at) == {
@@ -68,12 +69,12 @@ def test_2024_as_at_the_time_leaves_out_the_province_merged_later(cast, reform):
 
 def test_a_new_commune_covers_its_predecessors_in_both_modes(cast, reform):
     new = reform["new"]
-    for mode in (figures.AS_AT, figures.TODAY):
+    for mode in (areas.AS_AT, areas.TODAY):
         earlier = figures.summary(cast.admin, new, 2024, mode)
         assert earlier.memberships == 900, mode
         later = figures.summary(cast.admin, new, 2025, mode)
         assert (later.memberships, later.previous_memberships) == (950, 900), mode
-    assert rows(figures.summary(cast.admin, new, 2024, figures.AS_AT)) == {
+    assert rows(figures.summary(cast.admin, new, 2024, areas.AS_AT)) == {
         "Trực tiếp tại Đảng ủy xã Phước Chỉ": (600, None),
         "Trực tiếp tại Đảng ủy xã Phước Lưu": (300, None),
     }
@@ -83,13 +84,13 @@ def test_the_page_shows_both_modes(client, cast, reform):
     client.force_login(cast.admin)
     url = reverse("membership:statistics")
     at = client.get(url, {"nam": 2025, "don_vi": cast.province.pk})
-    assert at.context["mode"] == figures.AS_AT  # the default, as on the practices' statistics
+    assert at.context["mode"] == areas.AS_AT  # the default, as on the practices' statistics
     text = at.content.decode()
     assert "Huyện ủy Bến Cầu (đến 30/6/2025)" in text and "Địa bàn và đơn vị như tại năm 2025." in text
     today = client.get(url, {"nam": 2025, "don_vi": cast.province.pk, "che_do": "today"})
-    assert today.context["mode"] == figures.TODAY
+    assert today.context["mode"] == areas.TODAY
     assert "quy về đơn vị hiện nay" in today.content.decode()
     for response in (at, today):
         assert 'data-testid="unit-total">2.635<' in response.content.decode()
     wrong = client.get(url, {"nam": 2025, "che_do": "hom-qua"})
-    assert wrong.status_code == 200 and wrong.context["mode"] == figures.AS_AT
+    assert wrong.status_code == 200 and wrong.context["mode"] == areas.AS_AT

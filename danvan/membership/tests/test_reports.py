@@ -20,6 +20,7 @@ from danvan.documents.docx import render_docx
 from danvan.documents.pdf import docx_to_pdf
 from danvan.membership import figures, reports
 from danvan.membership.tests.conftest import enter
+from danvan.org import areas
 
 pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -59,7 +60,7 @@ def breakdowns(cast, reform):
     return reform
 
 
-@pytest.mark.parametrize("mode", [figures.AS_AT, figures.TODAY])
+@pytest.mark.parametrize("mode", [areas.AS_AT, areas.TODAY])
 def test_the_report_has_the_pages_figures(client, cast, breakdowns, mode):
     client.force_login(cast.admin)
     params = {"nam": 2025, "don_vi": cast.province.pk, "che_do": mode}
@@ -93,7 +94,7 @@ def test_the_report_has_the_pages_figures(client, cast, breakdowns, mode):
     ]
     assert annex[-1][2] == "2.635"
     labels = [r[1] for r in annex[1:-1]]
-    if mode == figures.AS_AT:
+    if mode == areas.AS_AT:
         assert "Huyện ủy Bến Cầu (đến 30/6/2025)" in labels and "Đảng ủy xã Mỹ Yên (đến 30/6/2025)" in labels
     else:
         assert "Đảng ủy xã Phước Thạnh" in labels and "Đảng ủy xã Mỹ Yên (đến 30/6/2025)" not in labels
@@ -130,7 +131,7 @@ def test_the_report_is_over_ones_own_unit_without_an_area_and_none_without_a_sco
 def test_the_report_is_rendered_to_look_at(cast, breakdowns):
     folder = Path(os.environ.get("DANVAN_ARTIFACTS", "test-artifacts")) / "membership"
     folder.mkdir(parents=True, exist_ok=True)
-    summary = figures.summary(cast.admin, cast.province, 2025, figures.AS_AT)
+    summary = figures.summary(cast.admin, cast.province, 2025, areas.AS_AT)
     import datetime as dt
 
     content = render_docx(reports.year_document(summary, cast.province, dt.date(2026, 1, 15)))

@@ -13,11 +13,12 @@ from django.urls import reverse
 
 from danvan.membership import figures
 from danvan.membership.tests.conftest import enter
+from danvan.org import areas
 from danvan.org import services as org_services
 
 pytestmark = pytest.mark.django_db
 
-MODES = (figures.AS_AT, figures.TODAY)
+MODES = (areas.AS_AT, areas.TODAY)
 
 
 @pytest.fixture
@@ -50,8 +51,8 @@ def test_every_year_equals_that_years_page(cast, four_years, mode, root):
 
 
 def test_across_the_merger_as_at_the_time_and_mapped_to_today(cast, four_years):
-    at = figures.trend(cast.admin, cast.province, figures.AS_AT)
-    today = figures.trend(cast.admin, cast.province, figures.TODAY)
+    at = figures.trend(cast.admin, cast.province, areas.AS_AT)
+    today = figures.trend(cast.admin, cast.province, areas.TODAY)
     # 2024 as at the time leaves out Long An; 2025 compares against 2024 with Long An (the same area).
     assert [c.members for c in at.total.cells] == [1520, 2050, 2635, 2570]
     assert [c.change for c in at.total.cells] == [None, 2050 - 1520, 2635 - 2450, 2570 - 2635]
@@ -77,7 +78,7 @@ def test_the_trend_is_one_grouped_query_whatever_the_years(cast, reform):
 def test_the_page_shows_the_table_and_the_chart_data(client, cast, four_years):
     client.force_login(cast.admin)
     url = reverse("membership:statistics")
-    response = client.get(url, {"nam": 2025, "don_vi": cast.province.pk, "che_do": figures.AS_AT})
+    response = client.get(url, {"nam": 2025, "don_vi": cast.province.pk, "che_do": areas.AS_AT})
     html = response.content.decode()
     assert response.status_code == 200
     assert 'data-testid="trend-table"' in html and 'data-chart="membership-trend"' in html
@@ -89,7 +90,7 @@ def test_the_page_shows_the_table_and_the_chart_data(client, cast, four_years):
     assert chart["lines"][-1]["data"] == [1520, 2050, 2635, 2570]
     assert json.dumps(chart, ensure_ascii=False) in json.dumps(response.context["trend_chart"], ensure_ascii=False)
     assert "membership/trend-chart.js" in html
-    today = client.get(url, {"nam": 2025, "don_vi": cast.province.pk, "che_do": figures.TODAY})
+    today = client.get(url, {"nam": 2025, "don_vi": cast.province.pk, "che_do": areas.TODAY})
     assert [c.members for c in today.context["trend"].total.cells] == [1910, 2450, 2635, 2570]
 
 

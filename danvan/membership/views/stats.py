@@ -16,6 +16,7 @@ from danvan.documents.docx import render_docx
 from danvan.documents.services import report_day
 from danvan.membership import figures, reports
 from danvan.membership.forms import StatsFilter
+from danvan.org import areas
 from danvan.org.models import Unit
 from danvan.org.services import default_unit
 
@@ -32,11 +33,11 @@ def _filters(request) -> tuple[StatsFilter, int, Unit | None, str, Unit | None]:
     if "don_vi" not in data and default is not None:
         data["don_vi"] = str(default.pk)
     data.setdefault("nam", str(timezone.localdate().year))
-    data.setdefault("che_do", figures.AS_AT)
+    data.setdefault("che_do", areas.AS_AT)
     form = StatsFilter(data, user=request.user, default_unit=default)
     values = form.values()
     year = values.get("nam") or timezone.localdate().year
-    return form, year, values.get("don_vi"), values.get("che_do") or figures.AS_AT, default
+    return form, year, values.get("don_vi"), values.get("che_do") or areas.AS_AT, default
 
 
 @login_required

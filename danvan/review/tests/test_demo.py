@@ -27,10 +27,10 @@ from danvan.emulation.choices import Status
 from danvan.emulation.models import Scorecard
 from danvan.opinion.choices import ReceptionStatus
 from danvan.opinion.models import OpinionItem, Reception
+from danvan.org import areas
 from danvan.org.services import default_unit
 from danvan.planning.models import KeyTask, Milestone, Supervision
 from danvan.review import assemble
-from danvan.stats import cube
 from danvan.stats.report_data import Filters, practice_report
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def check_against_modules(client, user, unit, year: int, review, text: str) -> N
     day = review.request.today
     start, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), day)
     # "Dân vận khéo": the statistics page, in both modes.
-    for mode in (cube.AS_AT, cube.TODAY):
+    for mode in (areas.AS_AT, areas.TODAY):
         built = review if mode == review.mode else assemble.build(user, year, unit, mode, day)
         figures = built.part(Chapter.MOVEMENT, DVK).figures
         page = client.get(reverse("stats:index"), {"nam": year, "don_vi": unit.pk, "che_do": mode})

@@ -15,8 +15,8 @@ from danvan.core.testing.factories import CAST_UNITS, SEES, cast_people, make_pr
 from danvan.documents.docx import render_docx
 from danvan.documents.year_review import Chapter
 from danvan.opinion.tests.conftest import make_item
+from danvan.org import areas
 from danvan.review import assemble
-from danvan.stats import cube
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,8 @@ def test_today_mode_counts_what_merged_into_the_unit(cast):
 
     make_practice(cast.c2, year=2024)
     record_lineage(LineageKind.MERGE, dt.date(2025, 7, 1), [cast.c1, cast.c2], [cast.c1])  # C1 continues
-    as_at = assemble.build(cast.admin, 2024, cast.c1, cube.AS_AT, day=dt.date(2025, 1, 15))
-    today = assemble.build(cast.admin, 2024, cast.c1, cube.TODAY, day=dt.date(2025, 1, 15))
+    as_at = assemble.build(cast.admin, 2024, cast.c1, areas.AS_AT, day=dt.date(2025, 1, 15))
+    today = assemble.build(cast.admin, 2024, cast.c1, areas.TODAY, day=dt.date(2025, 1, 15))
     title = "Phong trào thi đua “Dân vận khéo”"
     assert as_at.part(Chapter.MOVEMENT, title).figures["registered"] == 0
     assert today.part(Chapter.MOVEMENT, title).figures["registered"] == 1
@@ -145,12 +145,13 @@ def test_today_mode_counts_what_merged_into_the_unit(cast):
 
 
 def test_every_part_counts_a_merged_communes_records_once_and_only_in_todays_borders(cast):
-    """C2's 2024 contest, directives and programme (C2 merged into C1 on 1/7/2025): C1's 2024 review as at
-    2024 leaves them out, as its movement part does; in today's borders each is counted once. Grassroots
+    """C2's 2024 contest, directives, programme and members (C2 merged into C1 on 1/7/2025): C1's 2024 review
+    as at 2024 leaves them out, as its movement part does; in today's borders each is counted once. Grassroots
     democracy counts a unit with all it absorbed, as its statistics page does, and once in either mode."""
     from danvan.cooperation.tests.conftest import make_programme
     from danvan.democracy.tests.conftest import make_record
     from danvan.events.tests.conftest import make_contest
+    from danvan.membership.tests.conftest import enter
     from danvan.org.choices import LineageKind
     from danvan.org.services import record_lineage
     from danvan.planning.models import Directive
@@ -161,9 +162,10 @@ def test_every_part_counts_a_merged_communes_records_once_and_only_in_todays_bor
     make_directive(cast.admin, cast.c2, number="05-KL/ĐU", issued_on=day, issuer="Đảng ủy xã")
     make_programme(cast.admin, cast.c2, number="01-CTr/ĐU-MTTQ", signed_on=day)
     make_record(cast.admin, cast.c2, year=2024)
+    enter(cast.admin, cast.c2, 2024, nong_dan=300)
     record_lineage(LineageKind.MERGE, dt.date(2025, 7, 1), [cast.c1, cast.c2], [cast.c1])
     counted = {}
-    for mode in (cube.AS_AT, cube.TODAY):
+    for mode in (areas.AS_AT, areas.TODAY):
         review = assemble.build(cast.admin, 2024, cast.c1, mode, day=dt.date(2025, 1, 15))
         counted[mode] = (
             review.part(Chapter.MOVEMENT, "Tổ chức các hội thi, cuộc thi").figures["contests"],
@@ -172,9 +174,10 @@ def test_every_part_counts_a_merged_communes_records_once_and_only_in_todays_bor
             ],
             sum(part.figures["in_force"] for part in review.chapter(Chapter.COOPERATION)),
             review.part(Chapter.GOVERNMENT, "Thực hiện dân chủ ở cơ sở").figures["records"],
+            review.chapter(Chapter.FRONT)[0].figures["memberships"],
         )
     directives = Directive.objects.filter(unit=cast.c2, issued_on__year=2024).count()  # the programme's too
-    assert counted == {cube.AS_AT: (0, 0, 0, 1), cube.TODAY: (1, directives, 1, 1)}
+    assert counted == {areas.AS_AT: (0, 0, 0, 1, 0), areas.TODAY: (1, directives, 1, 1, 300)}
 
 
 # --- The page, the download, the command line ---------------------------------------------------

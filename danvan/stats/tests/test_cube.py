@@ -5,6 +5,7 @@ import pytest
 from django.db.models import Count
 
 from danvan.core.testing.factories import make_practice, make_unit, make_user
+from danvan.org import areas
 from danvan.org import services as org_services
 from danvan.practices.choices import Status
 from danvan.practices.models import Level, Practice
@@ -75,7 +76,7 @@ def test_a_commune_officer_counts_only_their_commune(data):
 
 
 def test_units_roll_up_to_the_districts_of_that_year(data):
-    table = cube.by_unit(cube.practices_for(data.admin), cube.report_scope(data.province, 2019, cube.AS_AT))
+    table = cube.by_unit(cube.practices_for(data.admin), areas.report_area(data.province, 2019, areas.AS_AT))
     rows = {row.label: row for row in table.rows}
     assert {label for label, row in rows.items() if row.registered} == {"Huyện ủy Bến Cầu", "Huyện ủy Tân Biên"}
     assert rows["Huyện ủy Bến Cầu"].registered == sum(expected(2019, {"c1", "c2"})[0].values())
@@ -89,7 +90,7 @@ def test_mapped_to_todays_units_follows_the_lineage(data):
     org_services.record_lineage("merge", dt.date(2025, 7, 1), [data.c2], [other])
     for district in (data.d1, data.d2):
         org_services.record_lineage("end", dt.date(2025, 7, 1), [district], [data.province])
-    table = cube.by_unit(cube.practices_for(data.admin), cube.report_scope(data.province, 2019, cube.TODAY))
+    table = cube.by_unit(cube.practices_for(data.admin), areas.report_area(data.province, 2019, areas.TODAY))
     rows = {row.label: row for row in table.rows}
     assert rows["Đảng ủy xã Hợp Nhất"].registered == sum(expected(2019, {"c1", "c3"})[0].values()) == 6
     assert rows["Đảng ủy phường Mới"].registered == 2
@@ -144,19 +145,19 @@ def test_as_at_the_time_a_province_merged_in_later_is_not_in_earlier_years(data)
     for year in (2022, 2024, 2025):
         make_practice(district, year)
     qs = cube.practices_for(data.admin)  # the admin of P sees R's records (inherited)
-    as_at_2022 = cube.report_scope(data.province, 2022, cube.AS_AT)
+    as_at_2022 = areas.report_area(data.province, 2022, areas.AS_AT)
     assert set(as_at_2022.members) == {data.province.pk}
     table = cube.by_unit(cube.practices_for(data.admin, scope=as_at_2022), as_at_2022)
     assert not any("Châu Thành" in row.label for row in table.rows)
     assert table.total.registered == sum(expected(2022)[0].values())
-    as_at_2025 = cube.report_scope(data.province, 2025, cube.AS_AT)
+    as_at_2025 = areas.report_area(data.province, 2025, areas.AS_AT)
     table = cube.by_unit(cube.practices_for(data.admin, scope=as_at_2025), as_at_2025)
     rows = {row.label: row for row in table.rows}
     assert (
         rows["Huyện ủy Châu Thành (đến 30/6/2025)"].registered,
         rows["Huyện ủy Châu Thành (đến 30/6/2025)"].change,
     ) == (1, 0)
-    today = cube.report_scope(data.province, 2022, cube.TODAY)
+    today = areas.report_area(data.province, 2022, areas.TODAY)
     assert cube.by_dimension(cube.practices_for(data.admin, scope=today), 2022, "level").total.registered == (
         sum(expected(2022)[0].values()) + 1
     )

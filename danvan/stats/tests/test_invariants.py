@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from danvan.core.testing.seeds import reseed_all
+from danvan.org import areas
 from danvan.org import services as org_services
 from danvan.org.choices import LineageKind
 from danvan.org.models import LineageEvent, Unit, UnitKind
@@ -45,7 +46,7 @@ class World:
 
     def carried(self, year: int, mode: str) -> bool:
         """Whether R's records belong to P's report of `year` (independently of the code under test)."""
-        return mode == cube.TODAY or self.merge_day <= dt.date(year, 12, 31)
+        return mode == areas.TODAY or self.merge_day <= dt.date(year, 12, 31)
 
     def expected(self, year: int, report_year: int, mode: str) -> tuple[int, int]:
         """Registered and recognized in `year`, over the scope of the report of `report_year`."""
@@ -170,7 +171,7 @@ def check(world: World, user, year: int, mode: str) -> None:
         if previous is not None:
             assert sum(row.change for row in table.rows) == total.change, (name, year, mode)
     # The dashboard's ranking leaves last year out: this year's rows are the same without it.
-    scope = cube.report_scope(world.p, year, mode)
+    scope = areas.report_area(world.p, year, mode)
     alone = cube.by_unit(cube.practices_for(user, scope=scope), scope, previous=False)
     assert alone.total.previous_registered is None
     figures = {row.key: (row.registered, row.recognized) for row in report.by_unit.rows if row.registered}
@@ -195,6 +196,6 @@ def test_every_breakdown_adds_up_to_the_headline_and_stays_in_the_province(plan)
         user = get_user_model().objects.create_user("kiem_tra", is_superuser=True)
         world = build(plan)
         for year in YEARS[1:]:
-            for mode in (cube.AS_AT, cube.TODAY):
+            for mode in (areas.AS_AT, areas.TODAY):
                 check(world, user, year, mode)
         transaction.set_rollback(True)
