@@ -8,9 +8,10 @@ user's scope (and under `unit` when given): the awards the units in scope receiv
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from danvan.awards.choices import DecisionStatus, RecipientKind
@@ -56,13 +57,19 @@ class AwardReport:
     sentences_by_year: list[str] = field(default_factory=list)
 
 
-def awarded(user, unit: Unit | None = None) -> QuerySet:
-    """Recipients of issued decisions received within the user's scope (user None: the system, everything)."""
+def awarded(user, unit: Unit | None = None, paths: Sequence[str] | None = None) -> QuerySet:
+    """Recipients of issued decisions received within the user's scope (user None: the system, everything),
+    in the unit's subtree or, when given, in these subtrees (the year's review: the units of its area)."""
     qs = Recipient.objects.awarded()
     if user is not None:
         qs = qs.received_within(user)
-    if unit is not None:
-        qs = qs.filter(scoping.subtree_q("unit__path", unit.path))
+    if paths is None and unit is not None:
+        paths = [unit.path]
+    if paths is not None:
+        area = Q(pk__in=[])
+        for path in paths:
+            area |= scoping.subtree_q("unit__path", path)
+        qs = qs.filter(area)
     return qs
 
 
@@ -103,8 +110,8 @@ def sentence(rows: list[Count2], lead: str = "") -> str:
     return awards_sentence(counts, lead=lead)
 
 
-def award_report(user, year: int, unit: Unit | None = None) -> AwardReport:
-    qs = awarded(user, unit)
+def award_report(user, year: int, unit: Unit | None = None, paths: Sequence[str] | None = None) -> AwardReport:
+    qs = awarded(user, unit, paths)
     by_type = _by_type(qs, year)
     total = Count2("Tổng cộng", sum(r.collectives for r in by_type), sum(r.individuals for r in by_type))
     decisions = Decision.objects.filter(status=DecisionStatus.ISSUED, year=year)

@@ -51,4 +51,4 @@ def awards_part(report: AwardReport) -> ReviewPart:
 
 
 def parts(request: ReviewRequest) -> list[ReviewPart]:
-    return [awards_part(award_report(request.user, request.year, request.units[0]))]
+    return [awards_part(award_report(request.user, request.year, request.units[0], request.top_paths()))]

@@ -12,6 +12,7 @@ both halves add up; the year's review is expected of the units that exist at the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
@@ -32,17 +33,21 @@ def absorbed(root) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=outside).order_by("path")) if outside else []
 
 
-def in_area(rows: QuerySet, root, path: str = "unit__path") -> QuerySet:
-    if root is None:
-        return rows
+def in_area(rows: QuerySet, root, path: str = "unit__path", paths: Sequence[str] | None = None) -> QuerySet:
+    """Rows in the root's area; `paths`, when given, are the area's subtrees as the caller drew them (the
+    year's review, as at the time or in today's borders)."""
+    if paths is None:
+        if root is None:
+            return rows
+        paths = org_services.area_paths(root)
     q = Q(pk__in=[])
-    for prefix in org_services.area_paths(root):
+    for prefix in paths:
         q |= scoping.subtree_q(path, prefix)
     return rows.filter(q)
 
 
-def records(user, year: int, root=None, place_kind: str | None = None) -> QuerySet:
-    rows = in_area(DemocracyYear.objects.restrict(user).filter(year=year), root)
+def records(user, year: int, root=None, place_kind: str | None = None, paths: Sequence[str] | None = None) -> QuerySet:
+    rows = in_area(DemocracyYear.objects.restrict(user).filter(year=year), root, paths=paths)
     return rows.filter(place_kind=place_kind) if place_kind else rows
 
 
@@ -119,11 +124,11 @@ def last_day(year: int, today: dt.date) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
-def totals(user, year: int, root=None, today: dt.date | None = None) -> Totals:
-    """The area's figures for the year, every sum a GROUP BY over what the user may see."""
+def totals(user, year: int, root=None, today: dt.date | None = None, paths: Sequence[str] | None = None) -> Totals:
+    """The area's figures for the year, every sum a GROUP BY over what the user may see (`paths`: see in_area)."""
     today = today or dt.date.today()
     result = Totals(year=year)
-    rows = records(user, year, root)
+    rows = records(user, year, root, paths=paths)
     ids = rows.values("pk")
     end = last_day(year, today)
     for kind, n, reviewed, expected in (
@@ -140,7 +145,7 @@ def totals(user, year: int, root=None, today: dt.date | None = None) -> Totals:
         result.records += n
         result.reviewed += reviewed
         result.review_expected += expected
-    communes = in_area(Unit.objects.restrict(user), root, "path").filter(kind__tier="commune").valid_on(end)
+    communes = in_area(Unit.objects.restrict(user), root, "path", paths).filter(kind__tier="commune").valid_on(end)
     result.communes = communes.count()
     result.communes_recorded = communes.filter(democracy_years__year=year).distinct().count()
     for kind, n, done in (

@@ -1,8 +1,6 @@
-"""What grassroots democracy adds to the year's review report (Chapter.GOVERNMENT): the same figures as the
-statistics page and the yearly report (`figures.totals`) for the report's unit, as the user may see them.
-
-The area of `figures.totals` is the unit with everything ever merged into it, so the report's other units
-(those its records carry) are already in it: adding their totals would count them twice."""
+"""What grassroots democracy adds to the year's review report (Chapter.GOVERNMENT): the statistics page's and the
+yearly report's figures (`figures.totals`), as the user may see them, over the report's area: in today's borders
+the page's own area (the unit with everything merged into it), as at the time the units of the year alone."""
 
 from __future__ import annotations
 
@@ -13,7 +11,7 @@ from danvan.documents.year_review import Chapter, ReviewPart, ReviewRequest
 
 
 def parts(request: ReviewRequest) -> list[ReviewPart]:
-    t = figures.totals(request.user, request.year, request.units[0], request.today)
+    t = figures.totals(request.user, request.year, request.units[0], request.today, paths=request.top_paths())
     if not t.records:
         return []
     blocks = [

@@ -22,6 +22,7 @@ to the report's date if earlier; states (settled, done, published, overdue) are 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
@@ -170,11 +171,11 @@ def _pending_q(field_name: str, day: dt.date) -> Q:
     return Q(**{f"{field_name}__isnull": True}) | Q(**{f"{field_name}__gt": day})
 
 
-def meeting_data(user, unit: Unit, period: Period, day: dt.date) -> MeetingData:
-    """The figures of the report for `unit`'s area from the period's start to its end (or to `day`, if
-    earlier), as the user may see them."""
+def meeting_data(user, unit: Unit, period: Period, day: dt.date, paths: Sequence[str] | None = None) -> MeetingData:
+    """The figures of the report for `unit`'s area (`paths`: see reports.area_units) from the period's start to
+    its end (or to `day`, if earlier), as the user may see them."""
     last = min(period.end, day)
-    area, absorbed = area_units(unit)
+    area, absorbed = area_units(unit, paths)
     area_ids = area.values("pk")
     data = MeetingData(unit=unit, period=period, day=day, last=last, absorbed=absorbed)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
@@ -230,21 +231,25 @@ def proposal_text(item: OpinionItem) -> str:
 # --- Scope ----------------------------------------------------------------------------------------
 
 
-def area_units(unit: Unit):
+def area_units(unit: Unit, paths: Sequence[str] | None = None):
     """Units a report about `unit` covers: its subtree and those of the units merged, split or renamed
-    into it (a commune formed in 2025 reports on its area's past); and those absorbed units."""
-    history = scoping.with_history({unit.pk: unit.path})
+    into it (a commune formed in 2025 reports on its area's past); and those absorbed units. `paths`, when
+    given, are the area's subtrees as the caller drew them (the year's review, as at the time or today)."""
+    if paths is None:
+        history = scoping.with_history({unit.pk: unit.path})
+        paths = scoping.minimal_paths(history.values())
+        absorbed = Q(pk__in=[pk for pk, path in history.items() if not path.startswith(unit.path)])
+    else:
+        absorbed = Q(path__in=[path for path in paths if not path.startswith(unit.path)])
     ranges = Q(pk__in=[])
-    for path in scoping.minimal_paths(history.values()):
+    for path in paths:
         ranges |= scoping.subtree_q("path", path)
-    absorbed = [pk for pk, path in history.items() if not path.startswith(unit.path)]
-    absorbed_units = list(Unit.objects.filter(pk__in=absorbed).order_by("path")) if absorbed else []
-    return Unit.objects.filter(ranges), absorbed_units
+    return Unit.objects.filter(ranges), list(Unit.objects.filter(absorbed).order_by("path"))
 
 
-def scope_units(unit: Unit) -> tuple[Q, list[Unit]]:
+def scope_units(unit: Unit, paths: Sequence[str] | None = None) -> tuple[Q, list[Unit]]:
     """The items' filter for the units a report about `unit` covers (`area_units`); and the absorbed units."""
-    units, absorbed_units = area_units(unit)
+    units, absorbed_units = area_units(unit, paths)
     return Q(unit__in=units.values("pk")), absorbed_units
 
 
@@ -328,11 +333,11 @@ class SituationData:
     overdue_total: int = 0
 
 
-def situation_data(user, unit: Unit, period: Period, day: dt.date) -> SituationData:
-    """The figures of the periodic report: cases of the unit's area noted from the period's start to
-    its end (or to `day`, if earlier), as the user may see them."""
+def situation_data(user, unit: Unit, period: Period, day: dt.date, paths: Sequence[str] | None = None) -> SituationData:
+    """The figures of the periodic report: cases of the unit's area (`paths`: see area_units) noted from the
+    period's start to its end (or to `day`, if earlier), as the user may see them."""
     last = min(period.end, day)
-    area, absorbed = scope_units(unit)
+    area, absorbed = scope_units(unit, paths)
     visible = OpinionItem.objects.restrict(user).filter(area)
     cases = visible.cases().filter(noted_on__range=(period.start, last))
     data = SituationData(unit=unit, period=period, day=day, last=last, absorbed=absorbed)

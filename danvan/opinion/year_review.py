@@ -153,6 +153,6 @@ def parts(request: ReviewRequest) -> list[ReviewPart]:
     unit = request.units[0]
     period = parse_period("nam", request.year)
     return [
-        situation_part(situation_data(request.user, unit, period, request.today)),
-        meetings_part(meeting_data(request.user, unit, period, request.today)),
+        situation_part(situation_data(request.user, unit, period, request.today, request.top_paths())),
+        meetings_part(meeting_data(request.user, unit, period, request.today, request.top_paths())),
     ]

@@ -20,6 +20,7 @@ from docx import Document as Docx
 from danvan.awards.models import Recipient
 from danvan.core.vn import format_number
 from danvan.demo.build import PASSWORD
+from danvan.democracy.models import DemocracyYear
 from danvan.documents.pdf import docx_to_pdf
 from danvan.documents.services import report_day
 from danvan.documents.year_review import Chapter
@@ -37,6 +38,7 @@ pytestmark = pytest.mark.django_db
 
 DVK = "Phong trào thi đua “Dân vận khéo”"
 OPINION = "Nắm tình hình nhân dân, dư luận xã hội"
+DEMOCRACY = "Thực hiện dân chủ ở cơ sở"
 MEETINGS = "Tiếp công dân, đối thoại với nhân dân"
 DIRECTIVES = "Ban hành, triển khai văn bản chỉ đạo; sơ kết, tổng kết"
 TASKS = "Thực hiện kế hoạch công tác, nhiệm vụ trọng tâm"
@@ -116,14 +118,18 @@ def check_against_modules(client, user, unit, year: int, review, text: str) -> N
         review.request.area("criteria_set__unit__path"), criteria_set__year=year, status=Status.FINAL
     )
     assert figures["finalized"] == final.count()
-    # Grassroots democracy: its statistics page for the same area and year.
-    figures = review.part(Chapter.GOVERNMENT, "Thực hiện dân chủ ở cơ sở").figures
+    # Grassroots democracy: in today's borders, its statistics page for the unit and year (the page's area is the
+    # unit with all it absorbed); as at the time, the records of the review's area.
+    today = assemble.build(user, year, unit, areas.TODAY, day).part(Chapter.GOVERNMENT, DEMOCRACY).figures
     totals = client.get(reverse("democracy:statistics"), {"nam": year, "don_vi": unit.pk}).context["totals"]
-    assert (figures["records"], figures["matters"], figures["dialogues"]) == (
+    assert (today["records"], today["matters"], today["dialogues"]) == (
         totals.records,
         totals.matters,
         totals.dialogues,
     )
+    as_at = assemble.build(user, year, unit, areas.AS_AT, day)
+    records = DemocracyYear.objects.restrict(user).filter(as_at.request.area(), year=year).count()
+    assert sum(p.figures["records"] for p in as_at.chapter(Chapter.GOVERNMENT)) == records
     # Coordination: the list "có hiệu lực trong năm" (absent when nothing was in force).
     listed = client.get(reverse("cooperation:list"), {"nam": year}).context["listing"].count
     parts = [p for p in review.chapter(Chapter.COOPERATION) if p.title.startswith("Thực hiện các chương trình")]
