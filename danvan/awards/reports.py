@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from danvan.awards.statistics import AwardReport, Count2, award_report
+from danvan.core.users import system_account
 from danvan.core.xlsx import writer
 from danvan.documents import choices as doc_choices
 from danvan.documents.addressees import addressees_for, issuer_tier
@@ -20,6 +20,7 @@ from danvan.documents.docx import render_docx
 from danvan.documents.services import compose, report_day, scope_issuer
 from danvan.documents.spec import Column, Document, Heading, Paragraph, Table
 from danvan.org.models import Unit
+from danvan.org.services import unit_in_scope
 
 RECIPIENTS = ["Thường trực Tỉnh ủy (báo cáo)", "Ban Thi đua - Khen thưởng tỉnh", "Lưu VP"]
 FORMATS = ("docx", "xlsx")
@@ -143,11 +144,6 @@ def docx_bytes(report: AwardReport, day: dt.date | None = None, owner: Unit | No
 # --- The command-line report ---------------------------------------------------------------------
 
 
-def _system_user():
-    """Without a user the report sees everything (it runs on the server, as an administrator)."""
-    return get_user_model()(username="he-thong", is_superuser=True, is_active=True)
-
-
 def write_awards_report(year: int, unit_code: str | None, path: Path | str, user=None) -> str:
     """Write the year's award statistics for a unit (or the whole system) as .docx or .xlsx.
 
@@ -158,12 +154,8 @@ def write_awards_report(year: int, unit_code: str | None, path: Path | str, user
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise ValueError(f"Chỉ ghi được tệp .docx hoặc .xlsx (không phải “{path.name}”).")
-    user = user or _system_user()
-    unit = None
-    if unit_code:
-        unit = Unit.objects.restrict(user).filter(code=unit_code).first()
-        if unit is None:
-            raise LookupError(f"Không có đơn vị mã “{unit_code}” trong phạm vi được xem.")
+    user = user or system_account()
+    unit = unit_in_scope(user, unit_code) if unit_code else None
     report = award_report(user, year, unit)
     path.write_bytes(workbook_bytes(report) if fmt == "xlsx" else docx_bytes(report))
     return f"Đã ghi báo cáo khen thưởng năm {year} vào {path}."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery, Value
@@ -74,6 +74,14 @@ def single_top_unit() -> Unit | None:
     """The province, when the installation holds exactly one that exists today."""
     tops = list(Unit.objects.filter(parent__isnull=True).valid_on(today()).select_related("kind")[:2])
     return tops[0] if len(tops) == 1 else None
+
+
+def unit_in_scope(user, code: str, related: Sequence[str] = ()) -> Unit:
+    """The unit with this code among those the user may see (a command's --unit); LookupError otherwise."""
+    unit = Unit.objects.restrict(user).select_related(*related).filter(code=code).first()
+    if unit is None:
+        raise LookupError(f"Không có đơn vị mã “{code}” trong phạm vi được xem.")
+    return unit
 
 
 def default_unit(user) -> Unit | None:

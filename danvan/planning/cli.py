@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from danvan.org.models import Unit
-from danvan.org.services import default_unit
+from danvan.core.users import system_account
+from danvan.org.services import default_unit, unit_in_scope
 from danvan.planning import reports
-
-
-def _system_user():
-    """Without --user the command sees everything (it runs on the server, as an administrator)."""
-    return get_user_model()(username="he-thong", is_superuser=True, is_active=True)
 
 
 def reviews(year: int, unit_code: str | None, path: Path, user=None) -> str:
@@ -24,12 +18,8 @@ def reviews(year: int, unit_code: str | None, path: Path, user=None) -> str:
     for the clerk), grouped by state; a .xlsx is the same list with one row per review.
     """
     path = Path(path)
-    account = user or _system_user()
-    unit = None
-    if unit_code:
-        unit = Unit.objects.restrict(account).select_related("kind", "parent").filter(code=unit_code).first()
-        if unit is None:
-            raise LookupError(f"Không có đơn vị mã “{unit_code}” trong phạm vi được xem.")
+    account = user or system_account()
+    unit = unit_in_scope(account, unit_code, ("kind", "parent")) if unit_code else None
     day = timezone.localdate()
     rows = reports.reviews_rows(account, year, unit, day)
     fmt = path.suffix.lower().lstrip(".")

@@ -4,32 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-
+from danvan.core.users import system_account
 from danvan.documents.docx import render_docx
-from danvan.org.models import Unit
-from danvan.org.services import default_unit
+from danvan.org.areas import AS_AT
+from danvan.org.services import default_unit, unit_in_scope
 from danvan.review import assemble
 
 
-def _system_user():
-    """Without --user the command sees everything (it runs on the server, as an administrator)."""
-    return get_user_model()(username="he-thong", is_superuser=True, is_active=True)
-
-
-def review(year: int, unit_code: str | None, path: Path, user=None) -> str:
+def review(year: int, unit_code: str | None, path: Path, user=None, mode: str = AS_AT) -> str:
     """The report for the unit given (within the user's scope), else the user's own unit or the province."""
-    account = user or _system_user()
+    account = user or system_account()
     if unit_code:
-        unit = Unit.objects.restrict(account).select_related("kind").filter(code=unit_code).first()
-        if unit is None:
-            raise LookupError(f"Không có đơn vị mã “{unit_code}” trong phạm vi được xem.")
+        unit = unit_in_scope(account, unit_code, ("kind",))
     else:
         unit = default_unit(user)
         if unit is None:
             raise LookupError("Chưa xác định được đơn vị báo cáo: ghi --unit MÃ_ĐƠN_VỊ.")
     if Path(path).suffix.lower() != ".docx":
         raise ValueError(f"Báo cáo tổng kết năm xuất được tệp .docx (tệp {Path(path).name}).")
-    document = assemble.document(assemble.build(account, year, unit))
+    document = assemble.document(assemble.build(account, year, unit, mode))
     Path(path).write_bytes(render_docx(document))
     return f"Đã ghi báo cáo tổng kết công tác dân vận năm {year} của {unit.name} vào {path}."

@@ -4,29 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-
+from danvan.core.users import system_account
 from danvan.documents.services import report_day
-from danvan.org.models import Unit
-from danvan.org.services import default_unit
+from danvan.org.areas import AS_AT
+from danvan.org.services import default_unit, unit_in_scope
 from danvan.stats import exports, reports
 from danvan.stats.report_data import Filters, practice_report
 
 
-def _system_user():
-    """Without --user the command sees everything (it runs on the server, as an administrator)."""
-    return get_user_model()(username="he-thong", is_superuser=True, is_active=True)
-
-
-def annual(year: int, unit_code: str | None, path: Path, user=None) -> str:
-    user = user or _system_user()
-    unit = None
-    if unit_code:
-        unit = Unit.objects.restrict(user).select_related("kind").filter(code=unit_code).first()
-        if unit is None:
-            raise LookupError(f"Không có đơn vị mã “{unit_code}” trong phạm vi được xem.")
+def annual(year: int, unit_code: str | None, path: Path, user=None, mode: str = AS_AT) -> str:
+    user = user or system_account()
+    unit = unit_in_scope(user, unit_code, ("kind",)) if unit_code else None
     # Without --unit, the unit the web page would show this user (their own, or the one province).
-    filters = Filters(year=year, unit=unit or default_unit(user))
+    filters = Filters(year=year, unit=unit or default_unit(user), mode=mode)
     fmt = path.suffix.lower().lstrip(".")
     if fmt == "xlsx":
         path.write_bytes(exports.workbook_bytes(practice_report(user, filters)))

@@ -242,3 +242,27 @@ def test_awards_and_opinion_count_a_merged_communes_year_in_todays_borders_only(
         awards = review.part(Chapter.EMULATION, "Công tác khen thưởng").figures
         cases = review.part(Chapter.OPINION, "Nắm tình hình nhân dân, dư luận xã hội").figures["cases"]
         assert (awards["collectives"], cases) == expected, mode
+
+
+def test_the_command_line_counts_in_either_mode_as_the_page_does(cast, tmp_path):
+    """`--mode` gives the command the page's choice: C2's 2024 practice (C2 merged into C1 on 1/7/2025) is in
+    C1's 2024 reports in today's borders only; a report without modes refuses the option."""
+    from danvan.core.users import system_account
+    from danvan.org.choices import LineageKind
+    from danvan.org.services import record_lineage
+    from danvan.stats.report_data import Filters, practice_report
+
+    make_practice(cast.c2, year=2024)
+    record_lineage(LineageKind.MERGE, dt.date(2025, 7, 1), [cast.c1, cast.c2], [cast.c1])
+    sentences = {}
+    for mode in (areas.AS_AT, areas.TODAY):
+        sentences[mode] = practice_report(system_account(), Filters(2024, cast.c1, mode)).sentences[0]
+        for kind in ("review", "annual"):
+            path = tmp_path / f"{kind}-{mode}.docx"
+            call_command(
+                "report", kind, "--year", "2024", "--unit", "C1", "--mode", mode, "-o", str(path), stdout=io.StringIO()
+            )
+            assert sentences[mode] in text_of(path.read_bytes()), (kind, mode)
+    assert sentences[areas.AS_AT] != sentences[areas.TODAY]
+    with pytest.raises(CommandError, match="không nhận --mode"):
+        call_command("report", "awards", "--year", "2024", "--mode", "today", "-o", str(tmp_path / "kt.docx"))

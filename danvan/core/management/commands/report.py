@@ -1,6 +1,7 @@
-"""`danvan report KIND --year Y [--unit CODE] -o FILE.(docx|pdf|xlsx) [--user USERNAME]`.
+"""`danvan report KIND --year Y [--unit CODE] [--mode as_at|today] -o FILE.(docx|pdf|xlsx) [--user USERNAME]`.
 
-One command for every report; each kind is a function `(year, unit, path, user) -> str` in its app.
+One command for every report; each kind is a function `(year, unit_code, path, user) -> str` in its app, which
+takes `mode` too when the report, like its page, counts units as at the time or mapped to today's units.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from danvan.core.actor import acting_as
 
-# kind -> (module, function, formats)
+# kind -> (module, function, formats, whether it takes a mode)
 REPORTS = {
-    "annual": ("danvan.stats.cli", "annual", ("docx", "pdf", "xlsx")),
-    "reviews": ("danvan.planning.cli", "reviews", ("docx", "xlsx")),
-    "awards": ("danvan.awards.reports", "write_awards_report", ("docx", "xlsx")),
-    "review": ("danvan.review.cli", "review", ("docx",)),
+    "annual": ("danvan.stats.cli", "annual", ("docx", "pdf", "xlsx"), True),
+    "reviews": ("danvan.planning.cli", "reviews", ("docx", "xlsx"), False),
+    "awards": ("danvan.awards.reports", "write_awards_report", ("docx", "xlsx"), False),
+    "review": ("danvan.review.cli", "review", ("docx",), True),
 }
 
 
@@ -31,11 +32,19 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="mã đơn vị (mặc định: toàn bộ phạm vi)")
         parser.add_argument("-o", "--output", required=True, help="tệp kết quả .docx, .pdf hoặc .xlsx")
         parser.add_argument("--user", help="tên đăng nhập: báo cáo trong phạm vi của người này")
+        parser.add_argument(
+            "--mode",
+            choices=("as_at", "today"),  # org.areas' modes (core does not import org); the writers default to as_at
+            help="báo cáo annual, review: cách tính theo đơn vị (as_at: tại thời điểm đó, mặc định; today: quy về "
+            "đơn vị hiện nay)",
+        )
 
-    def handle(self, kind, year, unit, output, user, **options):
+    def handle(self, kind, year, unit, output, user, mode=None, **options):
         if kind not in REPORTS:
             raise CommandError(f"Không có loại báo cáo “{kind}”. Các loại: {', '.join(REPORTS)}.")
-        module, function, formats = REPORTS[kind]
+        module, function, formats, takes_mode = REPORTS[kind]
+        if mode and not takes_mode:
+            raise CommandError(f"Báo cáo “{kind}” không tính theo hai cách nên không nhận --mode.")
         path = Path(output)
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in formats:
@@ -48,7 +57,8 @@ class Command(BaseCommand):
         writer = getattr(importlib.import_module(module), function)
         with acting_as(account, source="cli"):
             try:
-                message = writer(year=year, unit_code=unit, path=path, user=account)
+                extra = {"mode": mode} if mode else {}
+                message = writer(year=year, unit_code=unit, path=path, user=account, **extra)
             except (ValueError, LookupError) as exc:
                 raise CommandError(str(exc)) from exc
         self.stdout.write(message)
