@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from danvan.awards.choices import DecisionStatus, RecipientKind
@@ -66,10 +66,7 @@ def awarded(user, unit: Unit | None = None, paths: Sequence[str] | None = None) 
     if paths is None and unit is not None:
         paths = [unit.path]
     if paths is not None:
-        area = Q(pk__in=[])
-        for path in paths:
-            area |= scoping.subtree_q("unit__path", path)
-        qs = qs.filter(area)
+        qs = qs.filter(scoping.subtrees_q("unit__path", paths))
     return qs
 
 

@@ -115,7 +115,7 @@ def overview(data: YearData, scope: str) -> str:
     text = f"Trong năm {data.year}, {scope} có {format_number(len(data.in_force))} văn bản phối hợp có hiệu lực"
     if data.in_force:
         text += f" ({kinds_sentence(data)})"
-    text += f"; ký mới {format_number(len(data.signed))} văn bản"
+    text += f"; ký mới {format_number(len(data.signed))} văn bản" if data.signed else "; không ký mới văn bản nào"
     if data.ended:
         replaced = sum(1 for p in data.ended if p.replaced_by_id)
         text += f"; {format_number(len(data.ended))} văn bản hết hiệu lực"

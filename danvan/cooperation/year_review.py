@@ -32,7 +32,8 @@ def parts(request: ReviewRequest) -> list[ReviewPart]:
     kinds_text = reports.kinds_sentence(reports.YearData(None, None, request.year, request.today, by_kind=kinds))
     sentences = [
         f"Trong năm {request.year}, các cấp tiếp tục thực hiện {format_number(len(in_force))} văn bản phối hợp "
-        f"về công tác dân vận ({kinds_text}), trong đó ký mới {format_number(len(signed))} văn bản.",
+        f"về công tác dân vận ({kinds_text}), "
+        + (f"trong đó ký mới {format_number(len(signed))} văn bản." if signed else "không có văn bản nào ký mới."),
         f"Đã tổ chức {format_number(evaluated)}/{format_number(to_evaluate)} hội nghị đánh giá kết quả thực hiện "
         f"năm {request.year}.",
     ]

@@ -36,6 +36,14 @@ def subtree_q(lookup: str, path: str) -> Q:
     return Q(**{f"{lookup}__gte": path, f"{lookup}__lt": path + _END})
 
 
+def subtrees_q(lookup: str, paths: Iterable[str]) -> Q:
+    """Rows whose `lookup` lies in any of these subtrees (an area of several units); no path: no row."""
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= subtree_q(lookup, path)
+    return q
+
+
 def minimal_paths(paths: Iterable[str]) -> list[str]:
     """Drop paths already covered by an ancestor path in the set."""
     result: list[str] = []
@@ -110,9 +118,7 @@ def scope_q(lookup: str, user, action: str = VIEW) -> Q:
         return Q()
     if not paths:
         return Q(pk__in=[])
-    ranges = Q()
-    for path in paths:
-        ranges |= subtree_q("path", path)
+    ranges = subtrees_q("path", paths)
     if lookup == "path":
         return ranges
     from danvan.org.models import Unit

@@ -40,10 +40,7 @@ def in_area(rows: QuerySet, root, path: str = "unit__path", paths: Sequence[str]
         if root is None:
             return rows
         paths = org_services.area_paths(root)
-    q = Q(pk__in=[])
-    for prefix in paths:
-        q |= scoping.subtree_q(path, prefix)
-    return rows.filter(q)
+    return rows.filter(scoping.subtrees_q(path, paths))
 
 
 def records(user, year: int, root=None, place_kind: str | None = None, paths: Sequence[str] | None = None) -> QuerySet:

@@ -74,10 +74,7 @@ class ReviewRequest:
         Every part counts the same area: the units the report's mode carries (review_request chose them),
         not every unit ever merged into the first one, so a report "as at" 2019 leaves out a province that
         merged into it in 2025, as its statistics do."""
-        q = Q(pk__in=[])
-        for path in self.top_paths():
-            q |= scoping.subtree_q(lookup, path)
-        return q
+        return scoping.subtrees_q(lookup, self.top_paths())
 
     def top_paths(self) -> list[str]:
         """The request's units' paths, those below another left out (their rows are already in its subtree)."""

@@ -37,12 +37,7 @@ SUMS = ("members", "women", "ethnic_minority", "religious", *SECTOR_FIELDS)
 
 
 def _in_area(qs: QuerySet, area: Area) -> QuerySet:
-    if area.root is None:
-        return qs
-    q = Q()
-    for path in area.paths:
-        q |= scoping.subtree_q("unit__path", path)
-    return qs.filter(q)
+    return qs.filter(area.q())
 
 
 def latest_reports(qs: QuerySet) -> QuerySet:
@@ -394,20 +389,8 @@ def trend_years(user, root: Unit | None) -> list[int]:
     """The years with figures the user sees in the area as it ever was, up to this year."""
     qs = MembershipReport.objects.restrict(user).filter(year__lte=org_services.today().year)
     if root is not None:
-        q = Q()
-        for path in org_services.area_paths(root):
-            q |= scoping.subtree_q("unit__path", path)
-        qs = qs.filter(q)
+        qs = qs.filter(scoping.subtrees_q("unit__path", org_services.area_paths(root)))
     return sorted(qs.values_list("year", flat=True).distinct().order_by())
-
-
-def _area_q(area: Area) -> Q:
-    if area.root is None:
-        return Q()
-    q = Q(pk__in=[])
-    for path in area.paths:
-        q |= scoping.subtree_q("unit__path", path)
-    return q
 
 
 def trend(user, root: Unit | None, mode: str = AS_AT) -> Trend:
@@ -428,7 +411,7 @@ def trend(user, root: Unit | None, mode: str = AS_AT) -> Trend:
     sums = {}
     for y, area in areas.items():
         for key, year in ((f"m{y}", y), (f"p{y}", y - 1)):
-            counted = Q(year=year) & valid_on_q(dt.date(year, 12, 31), prefix="unit__") & _area_q(area)
+            counted = Q(year=year) & valid_on_q(dt.date(year, 12, 31), prefix="unit__") & area.q()
             sums[key] = Sum("members", filter=counted)
     reports = latest_reports(MembershipReport.objects.restrict(user)).filter(
         year__gte=result.years[0] - 1, year__lte=result.years[-1]

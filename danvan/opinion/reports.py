@@ -241,10 +241,7 @@ def area_units(unit: Unit, paths: Sequence[str] | None = None):
         absorbed = Q(pk__in=[pk for pk, path in history.items() if not path.startswith(unit.path)])
     else:
         absorbed = Q(path__in=[path for path in paths if not path.startswith(unit.path)])
-    ranges = Q(pk__in=[])
-    for path in paths:
-        ranges |= scoping.subtree_q("path", path)
-    return Unit.objects.filter(ranges), list(Unit.objects.filter(absorbed).order_by("path"))
+    return Unit.objects.filter(scoping.subtrees_q("path", paths)), list(Unit.objects.filter(absorbed).order_by("path"))
 
 
 def scope_units(unit: Unit, paths: Sequence[str] | None = None) -> tuple[Q, list[Unit]]:

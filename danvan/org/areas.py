@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from danvan.core import scoping
 from danvan.core.vn import sort_key
 from danvan.org import services
@@ -36,6 +38,10 @@ class Area:
     @property
     def paths(self) -> list[str]:
         return scoping.minimal_paths(u.path for u in self.members.values())
+
+    def q(self, lookup: str = "unit__path") -> Q:
+        """Rows whose unit (reached through `lookup`, a path) lies in the area; no root: every row."""
+        return Q() if self.root is None else scoping.subtrees_q(lookup, self.paths)
 
     def absorbed(self) -> list[Unit]:
         """Carried units other than the root that ended before `day` (Long An in Tây Ninh's 2025)."""

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, LPad
 from django.utils import timezone
 
@@ -60,10 +60,8 @@ def area_units(user, start: dt.date | None = None, end: dt.date | None = None, i
     units = Unit.objects.all()
     if paths is not None:
         tops = Unit.objects.filter(path__in=paths).select_related("kind", "parent")
-        q = Q(pk__in=[])
-        for root in {committee_root(top).pk: committee_root(top) for top in tops}.values():
-            q |= scoping.subtree_q("path", root.path)
-        units = units.filter(q)
+        roots = {committee_root(top).path for top in tops}
+        units = units.filter(scoping.subtrees_q("path", roots))
     units = units.valid_during(start or recent_start(), end)
     if include:
         units = units | Unit.objects.filter(pk__in=list(include))

@@ -5,7 +5,7 @@ Every installed danvan app that offers `year_review.parts(request)` (the contrac
 and the parts are put in the order of a provincial review report (`Chapter`, then each part's `order`).
 The "Dân vận khéo" figures are added here (`review.parts.movement`), from the statistics report itself.
 
-The scope is one unit as it was in the year (`stats.areas.report_area`: a province alone before its
+The scope is one unit as it was in the year (`org.areas.report_area`: a province alone before its
 merger, a commune formed in 2025 with the communes it came from), or as it is today when the clerk asks;
 the request carries the unit first, then the units its records carry. The document is issued by the owner
 of that scope on the report's date (`documents.services.report_day`, `scope_issuer`): the 2021 report by
@@ -75,8 +75,11 @@ class ClerkText:
 class Review:
     request: ReviewRequest
     scope: areas.Area
-    mode: str
     parts: list[ReviewPart] = field(default_factory=list)
+
+    @property
+    def mode(self) -> str:
+        return self.request.mode
 
     @property
     def unit(self):
@@ -113,11 +116,11 @@ def review_request(user, year: int, unit, mode: str = areas.AS_AT, day: dt.date 
 def build(user, year: int, unit, mode: str = areas.AS_AT, day: dt.date | None = None) -> Review:
     """Every part of the year's review for `unit`, in the report's order."""
     request, scope = review_request(user, year, unit, mode, day)
-    parts = list(movement.parts(request, mode))
+    parts = list(movement.parts(request))
     for module in contributors():
         parts += module.parts(request)
     parts.sort(key=lambda p: (p.chapter, p.order))
-    return Review(request, scope, mode, parts)
+    return Review(request, scope, parts)
 
 
 def _part_blocks(parts: list[ReviewPart]) -> list:

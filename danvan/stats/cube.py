@@ -70,11 +70,8 @@ def practices_for(user, unit: Unit | None = None, kind: str | None = None, scope
     qs = Practice.objects.restrict(user)
     if scope is None and unit is not None:
         scope = report_area(unit, org_services.today().year, TODAY)
-    if scope is not None and scope.root is not None:
-        q = Q()
-        for path in scope.paths:
-            q |= scoping.subtree_q("unit__path", path)
-        qs = qs.filter(q)
+    if scope is not None:
+        qs = qs.filter(scope.q())
     if kind:
         qs = qs.filter(kind=kind)
     return qs

@@ -134,6 +134,16 @@ def test_the_year_review_part(cast, year_2024):
     assert year_review.parts(ReviewRequest(cast.c2_officer, 2024, (cast.c2,), dt.date(2025, 1, 20))) == []
 
 
+def test_a_year_with_nothing_newly_signed_says_so_in_words(cast, year_2024):
+    """2025: the programmes still run but none was signed that year; no "ký mới 0 văn bản"."""
+    request = ReviewRequest(user=cast.admin, year=2025, units=(cast.province,), today=dt.date(2026, 1, 20))
+    [part] = year_review.parts(request)
+    assert part.figures["signed"] == 0
+    assert "không có văn bản nào ký mới." in part.blocks[0].text
+    overview = reports.overview(reports.year_data(cast.admin, cast.province, 2025, dt.date(2026, 1, 20)), "toàn tỉnh")
+    assert "; không ký mới văn bản nào" in overview and " 0 văn bản" not in overview
+
+
 def test_the_report_is_rendered_to_look_at(cast, year_2024):
     folder = Path(os.environ.get("DANVAN_ARTIFACTS", "test-artifacts")) / "cooperation"
     folder.mkdir(parents=True, exist_ok=True)

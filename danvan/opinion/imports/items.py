@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from danvan.core import bulk, changelog, scoping
@@ -281,10 +281,7 @@ class ItemsKind(ImportKind):
                 roots[root.pk] = root
         if not roots:
             return {}
-        q = Q(pk__in=[])
-        for root in roots.values():
-            q |= scoping.subtree_q("unit__path", root.path)
-        found = Collaborator.objects.filter(q)
+        found = Collaborator.objects.filter(scoping.subtrees_q("unit__path", (root.path for root in roots.values())))
         if ctx.user is not None:
             found = found.restrict(ctx.user)
         by_name: dict[str, list[Collaborator]] = defaultdict(list)

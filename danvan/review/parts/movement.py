@@ -45,6 +45,6 @@ def movement_part(report: Report) -> ReviewPart:
     return ReviewPart(Chapter.MOVEMENT, TITLE, blocks, figures, order=1)
 
 
-def parts(request: ReviewRequest, mode: str) -> list[ReviewPart]:
-    filters = Filters(year=request.year, unit=request.units[0], mode=mode)
+def parts(request: ReviewRequest) -> list[ReviewPart]:
+    filters = Filters(year=request.year, unit=request.units[0], mode=request.mode)
     return [movement_part(practice_report(request.user, filters))]

@@ -87,6 +87,7 @@ def check_against_modules(client, user, unit, year: int, review, text: str) -> N
         stats = practice_report(user, Filters(year=year, unit=unit, mode=mode))
         assert figures["registered"] == stats.tables["level"].total.registered
     assert practice_report(user, Filters(year, unit, review.mode)).sentences[0] in text
+    assert " 0 văn bản" not in text  # "ký mới 0 văn bản": a count of nothing is said in words
     # Opinion: the cases and reception sessions the user sees in the year, counted on the report's date.
     figures = review.part(Chapter.OPINION, OPINION).figures
     cases = OpinionItem.objects.restrict(user).cases().filter(noted_on__range=(start, last))

@@ -264,5 +264,7 @@ def test_the_command_line_counts_in_either_mode_as_the_page_does(cast, tmp_path)
             )
             assert sentences[mode] in text_of(path.read_bytes()), (kind, mode)
     assert sentences[areas.AS_AT] != sentences[areas.TODAY]
+    with pytest.raises(CommandError, match="Không có cách tính “hom-nay”: ghi as_at"):
+        call_command("report", "review", "--year", "2024", "--mode", "hom-nay", "-o", str(tmp_path / "tk.docx"))
     with pytest.raises(CommandError, match="không nhận --mode"):
         call_command("report", "awards", "--year", "2024", "--mode", "today", "-o", str(tmp_path / "kt.docx"))

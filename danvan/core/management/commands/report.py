@@ -22,6 +22,10 @@ REPORTS = {
     "review": ("danvan.review.cli", "review", ("docx",), True),
 }
 
+# org.areas' modes, named here because core does not import org; the writers default to as_at.
+MODES = ("as_at", "today")
+MODES_HELP = "as_at: tại thời điểm đó, mặc định; today: quy về đơn vị hiện nay"
+
 
 class Command(BaseCommand):
     help = "Xuất báo cáo: " + ", ".join(REPORTS)
@@ -32,12 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="mã đơn vị (mặc định: toàn bộ phạm vi)")
         parser.add_argument("-o", "--output", required=True, help="tệp kết quả .docx, .pdf hoặc .xlsx")
         parser.add_argument("--user", help="tên đăng nhập: báo cáo trong phạm vi của người này")
-        parser.add_argument(
-            "--mode",
-            choices=("as_at", "today"),  # org.areas' modes (core does not import org); the writers default to as_at
-            help="báo cáo annual, review: cách tính theo đơn vị (as_at: tại thời điểm đó, mặc định; today: quy về "
-            "đơn vị hiện nay)",
-        )
+        parser.add_argument("--mode", help=f"báo cáo annual, review: cách tính theo đơn vị ({MODES_HELP})")
 
     def handle(self, kind, year, unit, output, user, mode=None, **options):
         if kind not in REPORTS:
@@ -45,6 +44,8 @@ class Command(BaseCommand):
         module, function, formats, takes_mode = REPORTS[kind]
         if mode and not takes_mode:
             raise CommandError(f"Báo cáo “{kind}” không tính theo hai cách nên không nhận --mode.")
+        if mode and mode not in MODES:
+            raise CommandError(f"Không có cách tính “{mode}”: ghi {MODES_HELP}.")
         path = Path(output)
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in formats:
