@@ -9,6 +9,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef
 
 from danvan.cooperation.models import Evaluation, Programme
+from danvan.core.lists import head
 from danvan.planning.models import Milestone
 
 LIMIT = 5
@@ -30,7 +31,11 @@ def panel(user, day: dt.date) -> dict:
     )
     this_year = missing_evaluations(user, day.year)
     last_year = missing_evaluations(user, day.year - 1)
-    review_rows = list(reviews.select_related("directive__cooperation_programme").order_by("due_date", "id")[:LIMIT])
+    review_rows, review_count = head(
+        reviews.select_related("directive__cooperation_programme").order_by("due_date", "id"), LIMIT
+    )
+    pending, pending_count = head(this_year.order_by("signed_on", "id"), LIMIT)
+    late, late_count = head(last_year.order_by("signed_on", "id"), LIMIT)
     for m in review_rows:
         m.programme = m.directive.cooperation_programme
         m.days = (m.due_date - day).days
@@ -38,11 +43,11 @@ def panel(user, day: dt.date) -> dict:
         "year": day.year,
         "today": day,
         "days_ahead": DAYS_AHEAD,
-        "review_count": reviews.count(),
+        "review_count": review_count,
         "overdue_count": reviews.filter(due_date__lt=day).count(),
         "reviews": review_rows,
-        "pending_count": this_year.count(),
-        "pending": list(this_year.order_by("signed_on", "id")[:LIMIT]),
-        "late_count": last_year.count(),
-        "late": list(last_year.order_by("signed_on", "id")[:LIMIT]),
+        "pending_count": pending_count,
+        "pending": pending,
+        "late_count": late_count,
+        "late": late,
     }

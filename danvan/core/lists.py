@@ -29,6 +29,13 @@ PAGE_SIZES = (20, 50, 100)
 DEFAULT_PAGE_SIZE = 50
 
 
+def head(rows: QuerySet, limit: int) -> tuple[list, int]:
+    """The first `limit` rows and how many there are in all, as a home-page panel shows them. The count
+    is asked only when the rows fill the limit: a panel's short list usually does not."""
+    first = list(rows[:limit])
+    return first, len(first) if len(first) < limit else rows.count()
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a list: `key` is its `?sap_xep=` value ("" = not sortable)."""

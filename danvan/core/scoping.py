@@ -60,7 +60,8 @@ def is_unrestricted(user) -> bool:
 def scope_paths(user, action: str = VIEW) -> list[str] | None:
     """The subtree roots the user may act on; None means everything (superuser).
 
-    Cached on the user object, so one request asks the database once per action.
+    Every action's roots are worked out at once and kept on the user object: a request asks the
+    database twice in all (the user's assignments, their history), however many actions it checks.
     """
     if action not in ROLES_FOR_ACTION:
         raise ValueError(f"unknown action {action!r}")
@@ -68,15 +69,23 @@ def scope_paths(user, action: str = VIEW) -> list[str] | None:
         return []
     if is_unrestricted(user):
         return None
-    cache = user.__dict__.setdefault("_danvan_scope", {})
-    if action not in cache:
-        from danvan.org.models import RoleAssignment
+    scopes = user.__dict__.get("_danvan_scope")
+    if scopes is None:
+        scopes = user.__dict__["_danvan_scope"] = _scopes_of(user)
+    return scopes[action]
 
-        assigned = RoleAssignment.objects.filter(user=user, role__in=ROLES_FOR_ACTION[action]).values_list(
-            "unit_id", "unit__path"
+
+def _scopes_of(user) -> dict[str, list[str]]:
+    from danvan.org.models import RoleAssignment
+
+    assigned = list(RoleAssignment.objects.filter(user=user).values_list("role", "unit_id", "unit__path"))
+    history = _histories({unit_id: path for _, unit_id, path in assigned})
+    return {
+        action: minimal_paths(
+            path for role, unit_id, _ in assigned if role in roles for path in history[unit_id].values()
         )
-        cache[action] = minimal_paths(with_history(dict(assigned)).values())
-    return cache[action]
+        for action, roles in ROLES_FOR_ACTION.items()
+    }
 
 
 # Lineage kinds whose successor inherits the predecessors' records (and so their history).
@@ -86,20 +95,31 @@ INHERITING_KINDS = ("merge", "split", "rename")
 def with_history(units: dict[int, str]) -> dict[int, str]:
     """Add, recursively, the units merged or split into these: a merged province's officers see
     the records of the provinces it absorbed (Long An's 2019 models belong to today's Tây Ninh)."""
+    return {pk: path for inherited in _histories(units).values() for pk, path in inherited.items()}
+
+
+def _histories(units: dict[int, str]) -> dict[int, dict[int, str]]:
+    """Each of these units with the units whose records it inherits ({pk: path}, itself included);
+    one query per generation of mergers."""
     from danvan.org.models import Unit
 
-    result = dict(units)
+    inherited = {pk: {pk: path} for pk, path in units.items()}
+    heirs = {pk: {pk} for pk in units}  # a unit reached -> the given units that inherit it
     frontier = set(units)
     while frontier:
-        found = dict(
+        found = (
             Unit.objects.filter(successor_events__kind__in=INHERITING_KINDS, successor_events__successors__in=frontier)
-            .exclude(pk__in=result)
-            .values_list("pk", "path")
+            .values_list("pk", "path", "successor_events__successors")
             .distinct()
         )
-        result.update(found)
-        frontier = set(found)
-    return result
+        frontier = set()
+        for pk, path, successor in found:
+            for heir in heirs[successor]:
+                if pk not in inherited[heir]:
+                    inherited[heir][pk] = path
+                    heirs.setdefault(pk, set()).add(heir)
+                    frontier.add(pk)
+    return inherited
 
 
 def clear_scope_cache(user) -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q
 
+from danvan.core.lists import head
 from danvan.democracy.models import DemocracyYear, Matter
 from danvan.org.models import Unit
 
@@ -23,13 +24,15 @@ def panel(user, today: dt.date) -> dict:
     missing = expected.exclude(Exists(DemocracyYear.objects.filter(unit=OuterRef("pk"), year=year)))
     unreviewed = records.filter(year=year, review_on__isnull=True)
     pending = Matter.objects.restrict(user).filter(agreeing__isnull=True)
+    missing_rows, missing_count = head(missing.order_by("path"), LIMIT)
+    pending_rows, pending_count = head(pending.select_related("record__unit").order_by("held_on", "id"), LIMIT)
     return {
         "year": year,
         "expected_count": expected.count(),
-        "missing_count": missing.count(),
-        "missing": list(missing.order_by("path")[:LIMIT]),
+        "missing_count": missing_count,
+        "missing": missing_rows,
         "unreviewed_count": unreviewed.count(),
-        "pending_count": pending.count(),
-        "pending": list(pending.select_related("record__unit").order_by("held_on", "id")[:LIMIT]),
+        "pending_count": pending_count,
+        "pending": pending_rows,
         "today": today,
     }

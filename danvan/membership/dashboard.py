@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from danvan.core.lists import head
 from danvan.membership import figures
 from danvan.membership.models import MembershipReport
 from danvan.org.choices import Tier
@@ -21,7 +22,7 @@ def panel(user, day: dt.date) -> dict:
     reported = MembershipReport.objects.restrict(user).filter(year=year, unit__in=expected).values("unit")
     missing = expected.exclude(pk__in=reported)
     expected_count = expected.count()
-    missing_count = missing.count()
+    missing_rows, missing_count = head(missing.order_by("name", "pk").only("pk", "name"), MISSING_LIMIT)
     summary = figures.summary(user, None, year, by_unit=False)
     if not summary.population_units:
         summary = figures.summary(user, None, year - 1, by_unit=False)
@@ -30,7 +31,7 @@ def panel(user, day: dt.date) -> dict:
         "expected": expected_count,
         "received": expected_count - missing_count,
         "missing_count": missing_count,
-        "missing": list(missing.order_by("name", "pk").only("pk", "name")[:MISSING_LIMIT]),
+        "missing": missing_rows,
         "share_year": summary.year,
         "population": summary.population,
         "organized": summary.organized,

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db.models import Count
 
+from danvan.core.lists import head
 from danvan.opinion.choices import OPEN_STATES, Tendency
 from danvan.opinion.models import OpinionItem
 
@@ -27,15 +28,17 @@ def panel(user, today: dt.date) -> dict:
         entry["total"] += row["n"]
     hot = cases.filter(hot_spot=True, state__in=OPEN_STATES)
     late = cases.overdue(today)
+    hot_rows, hot_count = head(hot.select_related("place").order_by("-noted_on", "-id"), LIMIT)
+    late_rows, late_count = head(late.select_related("place").order_by("answer_due", "id"), LIMIT)
     return {
         "month": today.month,
         "year": today.year,
         "topics": list(by_topic.values()),
         "month_total": sum(t["total"] for t in by_topic.values()),
         "tendency_totals": {t: sum(e[t] for e in by_topic.values()) for t in Tendency.values},
-        "hot_count": hot.count(),
-        "hot": list(hot.select_related("place").order_by("-noted_on", "-id")[:LIMIT]),
-        "late_count": late.count(),
-        "late": list(late.select_related("place").order_by("answer_due", "id")[:LIMIT]),
+        "hot_count": hot_count,
+        "hot": hot_rows,
+        "late_count": late_count,
+        "late": late_rows,
         "today": today,
     }

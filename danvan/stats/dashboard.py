@@ -13,6 +13,7 @@ from django.urls import reverse
 from danvan.awards.choices import ProposalStatus
 from danvan.awards.models import Proposal
 from danvan.core import scoping
+from danvan.core.lists import head
 from danvan.emulation.choices import Status as CardStatus
 from danvan.emulation.models import Scorecard
 from danvan.org import areas
@@ -113,8 +114,7 @@ def returned(user, year: int) -> list[Pile]:
 
 
 def _pile(label: str, qs: QuerySet, url: str) -> Pile:
-    items = list(qs.order_by("-pk")[:LISTED])
-    count = len(items) if len(items) < LISTED else qs.count()
+    items, count = head(qs.order_by("-pk"), LISTED)
     return Pile(label, count, items, url)
 
 

@@ -119,6 +119,30 @@ def test_officers_of_a_merged_unit_see_the_history_of_its_predecessors(cast):
     assert codes(Unit.objects.restrict(cast.d2_officer)) == ["C3", "D2"]
 
 
+def test_each_action_covers_its_own_units_with_their_whole_chain_of_mergers(cast, django_assert_num_queries):
+    """Viewer of a commune that merged twice, editor of another: viewing reaches every generation of the
+    first, changing only the second; all actions come from one reading of the assignments and their history."""
+    from danvan.core import scoping
+    from danvan.core.testing.factories import make_user
+    from danvan.org.models import RoleAssignment
+
+    first = make_unit("Đảng ủy xã Hợp Một", "dang-uy-xa", cast.province, code="X1", valid_from=dt.date(2020, 1, 1))
+    services.record_lineage("merge", dt.date(2020, 1, 1), [cast.c1, cast.c2], [first])
+    second = make_unit("Đảng ủy xã Hợp Hai", "dang-uy-xa", cast.province, code="X2", valid_from=dt.date(2025, 7, 1))
+    services.record_lineage("merge", dt.date(2025, 7, 1), [first], [second])
+    user = make_user("hai_vai", second, "viewer")
+    RoleAssignment.objects.create(user=user, unit=cast.c3, role="editor")
+    user = type(user).objects.get(pk=user.pk)
+    path_codes = dict(Unit.objects.values_list("path", "code"))
+    with django_assert_num_queries(4):  # the assignments, two generations of mergers, one finding no more
+        view = sorted(path_codes[p] for p in scoping.scope_paths(user, scoping.VIEW))
+        change = sorted(path_codes[p] for p in scoping.scope_paths(user, scoping.CHANGE))
+        review = scoping.scope_paths(user, scoping.REVIEW)
+    assert view == ["C1", "C2", "C3", "X1", "X2"]
+    assert change == ["C3"]
+    assert review == []
+
+
 def test_the_place_a_party_committee_leads():
     from danvan.org.divisions import place_name
 
