@@ -27,6 +27,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, connections
 
+from danvan.core.db import refresh_statistics
+
 FORMAT = 1
 PREFIX = "danvan-"
 SUFFIX = ".tar.gz"
@@ -197,6 +199,7 @@ def restore(archive: Path, force: bool = False) -> Restored:
                     shutil.rmtree(media_root)
                 media_root.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copytree(source_media, media_root, dirs_exist_ok=True)
+    refresh_statistics()
     counts = table_counts()
     files = media_files(media_root)
     if counts != manifest["tables"]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from django.db import connection
 from django.db.models import Func, TextField
 
 from danvan.core.vn import fold, sqlite_collate
 
-__all__ = ["PG_FOLD_FROM", "PG_FOLD_TO", "Fold", "ViCollate", "register_sqlite_functions"]
+__all__ = ["PG_FOLD_FROM", "PG_FOLD_TO", "Fold", "ViCollate", "refresh_statistics", "register_sqlite_functions"]
 
 SQLITE_COLLATION = "vi"
 PG_COLLATION = "vi-x-icu"
@@ -35,6 +36,16 @@ def register_sqlite_functions(connection: Any, **kwargs: Any) -> None:
     raw = connection.connection
     raw.create_collation(SQLITE_COLLATION, sqlite_collate)
     raw.create_function("vn_fold", 1, _sqlite_fold, deterministic=True)
+
+
+def refresh_statistics() -> None:
+    """After a bulk load (the demo, a restore), give PostgreSQL's planner the statistics of the new rows now
+    rather than when autovacuum next passes: pg_restore brings none, and until then the planner guesses a
+    few dozen rows where there are thousands (the membership figures took 40 ms instead of 10 on the demo).
+    SQLite plans without statistics unless asked to keep them, so it is left as it is."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _pg_fold_tables() -> tuple[str, str]:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from danvan.core.db import refresh_statistics
 from danvan.demo import build
 
 
@@ -8,5 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = build.run()
+        refresh_statistics()
         for line in report:
             self.stdout.write(line)
