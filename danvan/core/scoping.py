@@ -60,8 +60,8 @@ def is_unrestricted(user) -> bool:
 def scope_paths(user, action: str = VIEW) -> list[str] | None:
     """The subtree roots the user may act on; None means everything (superuser).
 
-    Every action's roots are worked out at once and kept on the user object: a request asks the
-    database twice in all (the user's assignments, their history), however many actions it checks.
+    Every action's roots are worked out at once and kept on the user object: a request reads the user's
+    assignments once and their history once (a query per generation of mergers), whatever it checks.
     """
     if action not in ROLES_FOR_ACTION:
         raise ValueError(f"unknown action {action!r}")
