@@ -8,7 +8,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
@@ -17,12 +17,21 @@ from django.utils.safestring import mark_safe
 
 from danvan.core.vn import parse_date, text_date
 
+WIDGET_TEMPLATES = "django/forms/widgets/"
+
 
 class BootstrapRenderer(DjangoTemplates):
-    """Renders `{{ form }}` and `{{ form.field.as_field_group }}` with Bootstrap 5 markup."""
+    """Renders `{{ form }}` and `{{ form.field.as_field_group }}` with Bootstrap 5 markup; the widgets inside
+    go to the project's renderer (settings.FORM_RENDERER, which writes the common ones in Python), like every
+    other form's."""
 
     form_template_name = "core/forms/div.html"
     field_template_name = "core/forms/field.html"
+
+    def render(self, template_name, context, request=None):
+        if template_name.startswith(WIDGET_TEMPLATES):
+            return get_default_renderer().render(template_name, context, request=request)
+        return super().render(template_name, context, request=request)
 
 
 def _css_class(widget: forms.Widget) -> str | None:
