@@ -1,7 +1,8 @@
-"""Database support for Vietnamese sorting and diacritic-insensitive search.
+"""Database support for Vietnamese sorting and diacritic-insensitive search, and the planner's statistics.
 
 SQLite gets Python implementations (the "vi" collation and vn_fold()) on every connection;
 PostgreSQL uses its ICU collation and a translate()-based fold that needs no extension.
+`refresh_statistics()` after a bulk load gives PostgreSQL's planner the new rows at once.
 """
 
 from __future__ import annotations

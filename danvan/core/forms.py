@@ -15,9 +15,8 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from danvan.core.renderers import WIDGETS
 from danvan.core.vn import parse_date, text_date
-
-WIDGET_TEMPLATES = "django/forms/widgets/"
 
 
 class BootstrapRenderer(DjangoTemplates):
@@ -29,7 +28,7 @@ class BootstrapRenderer(DjangoTemplates):
     field_template_name = "core/forms/field.html"
 
     def render(self, template_name, context, request=None):
-        if template_name.startswith(WIDGET_TEMPLATES):
+        if template_name.startswith(WIDGETS):
             return get_default_renderer().render(template_name, context, request=request)
         return super().render(template_name, context, request=request)
 
